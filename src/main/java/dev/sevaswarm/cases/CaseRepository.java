@@ -1,0 +1,101 @@
+package dev.sevaswarm.cases;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.incrementer.DataFieldMaxValueIncrementer;
+import org.springframework.jdbc.support.incrementer.H2SequenceMaxValueIncrementer;
+import org.springframework.jdbc.support.incrementer.PostgresSequenceMaxValueIncrementer;
+import org.springframework.stereotype.Repository;
+
+/** The intake record of each case. */
+@Repository
+public class CaseRepository {
+
+  private static final String CASE_ID_PREFIX = "SW-";
+
+  private final JdbcTemplate jdbc;
+  private final DataFieldMaxValueIncrementer caseNumbers;
+
+  public CaseRepository(DataSource dataSource) {
+    this.jdbc = new JdbcTemplate(dataSource);
+    this.caseNumbers = caseNumberSequence(dataSource);
+  }
+
+  /** A short id that can be read out on a phone call: SW-1001, SW-1002, ... */
+  public String nextCaseId() {
+    return CASE_ID_PREFIX + caseNumbers.nextLongValue();
+  }
+
+  public void insert(SupportCase c) {
+    jdbc.update("""
+        insert into support_case (case_id, external_id, customer, contact_name, contact_email, severity,
+          support_plan, title, description, business_impact, recover_by, services, requested_by, created_at,
+          first_response_due, process_instance_id)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        c.caseId(), c.externalId(), c.customer(), c.contactName(), c.contactEmail(), c.severity().name(),
+        c.plan().name(), c.title(), c.description(), c.businessImpact(), c.recoverBy(),
+        String.join("\n", c.services()), c.requestedBy(), c.createdAt(), c.firstResponseDue(),
+        c.processInstanceId());
+  }
+
+  public Optional<SupportCase> find(String caseId) {
+    return jdbc.query("select * from support_case where case_id = ?", this::map, caseId).stream().findFirst();
+  }
+
+  public Optional<SupportCase> findByExternalId(String externalId) {
+    return jdbc.query("select * from support_case where external_id = ?", this::map, externalId).stream().findFirst();
+  }
+
+  public void attachProcessInstance(String caseId, String processInstanceId) {
+    jdbc.update("update support_case set process_instance_id = ? where case_id = ? and process_instance_id is null",
+        processInstanceId, caseId);
+  }
+
+  public void updateSla(String caseId, Severity severity, OffsetDateTime firstResponseDue) {
+    jdbc.update("update support_case set severity = ?, first_response_due = ? where case_id = ?",
+        severity.name(), firstResponseDue, caseId);
+  }
+
+  public void updateSeverity(String caseId, Severity severity) {
+    jdbc.update("update support_case set severity = ? where case_id = ?", severity.name(), caseId);
+  }
+
+  private SupportCase map(ResultSet rs, int row) throws SQLException {
+    String services = rs.getString("services");
+    return new SupportCase(
+        rs.getString("case_id"),
+        rs.getString("external_id"),
+        rs.getString("customer"),
+        rs.getString("contact_name"),
+        rs.getString("contact_email"),
+        Severity.valueOf(rs.getString("severity")),
+        SupportPlan.valueOf(rs.getString("support_plan")),
+        rs.getString("title"),
+        rs.getString("description"),
+        rs.getString("business_impact"),
+        rs.getObject("recover_by", OffsetDateTime.class),
+        services == null || services.isEmpty() ? List.of() : Arrays.asList(services.split("\n")),
+        rs.getString("requested_by"),
+        rs.getObject("created_at", OffsetDateTime.class),
+        rs.getObject("first_response_due", OffsetDateTime.class),
+        rs.getString("process_instance_id"));
+  }
+
+  private static DataFieldMaxValueIncrementer caseNumberSequence(DataSource dataSource) {
+    try (Connection connection = dataSource.getConnection()) {
+      String product = connection.getMetaData().getDatabaseProductName().toLowerCase();
+      return product.contains("postgres")
+          ? new PostgresSequenceMaxValueIncrementer(dataSource, "case_number_seq")
+          : new H2SequenceMaxValueIncrementer(dataSource, "case_number_seq");
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot reach the database to set up case numbers", e);
+    }
+  }
+}

@@ -1,0 +1,146 @@
+package dev.sevaswarm.cases;
+
+/**
+ * The one catalogue of names the playbook (BPMN, DMN, forms) and the Java code share.
+ * A name changed in a diagram is changed here too, and nowhere else.
+ */
+public final class Playbook {
+
+  private Playbook() {}
+
+  /** Process definition keys. */
+  public static final class Process {
+    public static final String SUPPORT_REQUEST = "support-request";
+    public static final String SEV_A_SWARM = "sev-a-swarm";
+    public static final String CASE_NOTIFICATION = "case-notification";
+
+    private Process() {}
+  }
+
+  /** Decision keys. */
+  public static final class Decision {
+    public static final String RESPONSE_TIMES = "response-times";
+    public static final String ISOLATION_ROUTING = "isolation-routing";
+
+    private Decision() {}
+  }
+
+  /** User task keys (the task ids in the diagrams). */
+  public static final class Task {
+    public static final String TAKE_OWNERSHIP = "take-ownership";
+    public static final String INVESTIGATE_AREA = "investigate-area";
+    public static final String UPDATE_CUSTOMER = "update-customer";
+    public static final String HANDLE_ESCALATION = "handle-escalation";
+    public static final String CONFIRM_RESOLUTION = "confirm-resolution";
+    public static final String PLAN_NEXT_STEP = "plan-next-step";
+    public static final String POST_INCIDENT_REVIEW = "post-incident-review";
+    public static final String HANDLE_CASE = "handle-case";
+
+    private Task() {}
+  }
+
+  /** Other flow elements that code or tests address. */
+  public static final class Element {
+    public static final String INVESTIGATION = "SubProcess_InvestigateArea";
+    public static final String INVESTIGATION_BODY = INVESTIGATION + "#multiInstanceBody";
+    public static final String SWARM = "SubProcess_Swarm";
+    public static final String SWARM_CALL = "CallActivity_SevASwarm";
+
+    private Element() {}
+  }
+
+  /** Message names. */
+  public static final class Message {
+    public static final String RAISE_TO_SEV_A = "RaiseToSevA";
+    public static final String AREA_VOLUNTEERED = "AreaVolunteered";
+    public static final String ESCALATION_REQUESTED = "EscalationRequested";
+    public static final String CUSTOMER_UNAVAILABLE = "CustomerUnavailable";
+
+    private Message() {}
+  }
+
+  /** BPMN error codes. */
+  public static final class Error {
+    public static final String RAISE_REFUSED = "RAISE_REFUSED";
+
+    private Error() {}
+  }
+
+  /** Camunda groups of PRODUCT.md. */
+  public static final class Group {
+    public static final String SUPPORT_INTAKE = "support-intake";
+    public static final String SEV_A_ENGINEERS = "sev-a-engineers";
+    public static final String PLATFORM = "platform";
+    public static final String STORAGE = "storage";
+    public static final String NETWORK = "network";
+    public static final String GUEST_OS = "guest-os";
+    public static final String APPLICATION = "application";
+    public static final String DUTY_MANAGERS = "duty-managers";
+    public static final String ACCOUNT_TEAM = "account-team";
+    public static final String PROCESS_OWNERS = "process-owners";
+    public static final String AUDITORS = "auditors";
+    public static final String CAMUNDA_ADMIN = "camunda-admin";
+
+    private Group() {}
+  }
+
+  /** Process variable names. */
+  public static final class Var {
+    // intake
+    public static final String CASE_ID = "caseId";
+    public static final String EXTERNAL_ID = "externalId";
+    public static final String CUSTOMER = "customer";
+    public static final String CONTACT_NAME = "contactName";
+    public static final String CONTACT_EMAIL = "contactEmail";
+    public static final String SEVERITY = "severity";
+    public static final String PLAN = "plan";
+    public static final String TITLE = "title";
+    public static final String DESCRIPTION = "description";
+    public static final String BUSINESS_IMPACT = "businessImpact";
+    public static final String RECOVER_BY = "recoverBy";
+    public static final String SERVICES = "services";
+    public static final String REQUESTED_BY = "requestedBy";
+    // SLA
+    public static final String RESPONSE_TIMES = "responseTimes";
+    public static final String FIRST_RESPONSE_DUE = "firstResponseDue";
+    public static final String FIRST_RESPONSE_WARNING_AT = "firstResponseWarningAt";
+    public static final String FIRST_RESPONSE_AT = "firstResponseAt";
+    public static final String ESCALATION_DUE = "escalationDue";
+    public static final String UPDATE_CADENCE_MINUTES = "updateCadenceMinutes";
+    public static final String SLA_BREACHED = "slaBreached";
+    // ownership and investigation
+    public static final String OWNER = "owner";
+    public static final String FIRST_RESPONSE = "firstResponse";
+    public static final String ISOLATION_AREAS = "isolationAreas";
+    public static final String NEXT_CONTACT_AT = "nextContactAt";
+    public static final String AREA = "area";
+    public static final String AREA_GROUP = "areaGroup";
+    public static final String FINDING = "finding";
+    public static final String VERDICT = "verdict";
+    public static final String ROOT_CAUSE_FOUND = "rootCauseFound";
+    public static final String VOLUNTEERED_BY = "volunteeredBy";
+    public static final String ESCALATE = "escalate";
+    public static final String ESCALATION_REASON = "escalationReason";
+    public static final String DECISION = "decision";
+    public static final String UPDATE_TEXT = "updateText";
+    public static final String UPDATE_COUNT = "updateCount";
+    // resolution
+    public static final String ROOT_CAUSE = "rootCause";
+    public static final String RESOLUTION = "resolution";
+    public static final String CUSTOMER_CONFIRMED = "customerConfirmed";
+    public static final String SUMMARY = "summary";
+    public static final String ACTIONS = "actions";
+    // B/C handling
+    public static final String RAISE_TO_SEV_A = "raiseToSevA";
+    public static final String RAISED = "raised";
+    public static final String DOWNGRADED = "downgraded";
+    // notifications
+    public static final String EVENT = "event";
+    public static final String EVENT_KEY = "eventKey";
+    public static final String AUDIENCES = "audiences";
+    public static final String DETAILS = "details";
+    public static final String AUDIENCE = "audience";
+
+    private Var() {}
+  }
+}

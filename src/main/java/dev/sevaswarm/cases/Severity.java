@@ -1,0 +1,5 @@
+package dev.sevaswarm.cases;
+
+public enum Severity {
+  A, B, C
+}

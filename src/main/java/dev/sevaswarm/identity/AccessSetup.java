@@ -1,0 +1,97 @@
+package dev.sevaswarm.identity;
+
+import static dev.sevaswarm.cases.Playbook.Group.AUDITORS;
+import static dev.sevaswarm.cases.Playbook.Group.DUTY_MANAGERS;
+import static dev.sevaswarm.cases.Playbook.Group.PROCESS_OWNERS;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import dev.sevaswarm.cases.Playbook;
+import java.util.List;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.Group;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * The groups of PRODUCT.md and what each may do, created in every profile (people are added by
+ * the demo profile or by an administrator). Tasks themselves are authorized by the engine, which
+ * grants a task to its candidate groups and assignee.
+ */
+@Component
+public class AccessSetup {
+
+  private final IdentityService identity;
+  private final AuthorizationService authorizations;
+  private final TasklistFilters filters;
+
+  public AccessSetup(IdentityService identity, AuthorizationService authorizations, TasklistFilters filters) {
+    this.identity = identity;
+    this.authorizations = authorizations;
+    this.filters = filters;
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  @Order(1)
+  public void setUp() {
+    Roles.GROUPS.forEach(this::group);
+    for (String worker : Roles.TASK_WORKERS) {
+      grant(worker, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+      grant(worker, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
+    }
+    for (String opener : Roles.CASE_OPENERS) {
+      grant(opener, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+      grant(opener, Resources.PROCESS_DEFINITION, Playbook.Process.SUPPORT_REQUEST, Permissions.READ,
+          Permissions.CREATE_INSTANCE);
+      grant(opener, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+    }
+    // duty managers see every case and every task, in Tasklist and Cockpit
+    grant(DUTY_MANAGERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    grant(DUTY_MANAGERS, Resources.PROCESS_DEFINITION, "*", Permissions.READ, Permissions.READ_INSTANCE,
+        Permissions.READ_HISTORY, Permissions.READ_TASK);
+    grant(DUTY_MANAGERS, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
+    grant(DUTY_MANAGERS, Resources.TASK, "*", Permissions.READ);
+    // auditors read history and nothing else
+    grant(AUDITORS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    grant(AUDITORS, Resources.PROCESS_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY);
+    grant(AUDITORS, Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY);
+    // process owners change the playbook
+    grant(PROCESS_OWNERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    grant(PROCESS_OWNERS, Resources.DEPLOYMENT, "*", Permissions.ALL);
+    grant(PROCESS_OWNERS, Resources.PROCESS_DEFINITION, "*", Permissions.ALL);
+    grant(PROCESS_OWNERS, Resources.DECISION_DEFINITION, "*", Permissions.ALL);
+    grant(PROCESS_OWNERS, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.ALL);
+    filters.setUp();
+  }
+
+  private void group(String id, String name) {
+    if (identity.createGroupQuery().groupId(id).count() == 0) {
+      Group group = identity.newGroup(id);
+      group.setName(name);
+      group.setType(Groups.GROUP_TYPE_WORKFLOW);
+      identity.saveGroup(group);
+    }
+  }
+
+  void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+    boolean present = authorizations.createAuthorizationQuery()
+        .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).count() > 0;
+    if (present) {
+      return;
+    }
+    Authorization authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+    authorization.setGroupId(groupId);
+    authorization.setResource(resource);
+    authorization.setResourceId(resourceId);
+    List.of(permissions).forEach(authorization::addPermission);
+    authorizations.saveAuthorization(authorization);
+  }
+}

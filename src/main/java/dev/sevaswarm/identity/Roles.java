@@ -1,0 +1,45 @@
+package dev.sevaswarm.identity;
+
+import static dev.sevaswarm.cases.Playbook.Group.ACCOUNT_TEAM;
+import static dev.sevaswarm.cases.Playbook.Group.APPLICATION;
+import static dev.sevaswarm.cases.Playbook.Group.AUDITORS;
+import static dev.sevaswarm.cases.Playbook.Group.DUTY_MANAGERS;
+import static dev.sevaswarm.cases.Playbook.Group.GUEST_OS;
+import static dev.sevaswarm.cases.Playbook.Group.NETWORK;
+import static dev.sevaswarm.cases.Playbook.Group.PLATFORM;
+import static dev.sevaswarm.cases.Playbook.Group.PROCESS_OWNERS;
+import static dev.sevaswarm.cases.Playbook.Group.SEV_A_ENGINEERS;
+import static dev.sevaswarm.cases.Playbook.Group.STORAGE;
+import static dev.sevaswarm.cases.Playbook.Group.SUPPORT_INTAKE;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The groups of PRODUCT.md and their display names. */
+public final class Roles {
+
+  public static final Map<String, String> GROUPS = new LinkedHashMap<>();
+
+  static {
+    GROUPS.put(SUPPORT_INTAKE, "Support intake");
+    GROUPS.put(SEV_A_ENGINEERS, "Sev A rotation");
+    GROUPS.put(PLATFORM, "Platform / host");
+    GROUPS.put(STORAGE, "Storage");
+    GROUPS.put(NETWORK, "Network / firewall");
+    GROUPS.put(GUEST_OS, "Guest OS");
+    GROUPS.put(APPLICATION, "Application");
+    GROUPS.put(DUTY_MANAGERS, "Duty managers");
+    GROUPS.put(ACCOUNT_TEAM, "Account team");
+    GROUPS.put(PROCESS_OWNERS, "Process owners");
+    GROUPS.put(AUDITORS, "Auditors");
+  }
+
+  /** Groups whose members work tasks in Tasklist. */
+  public static final java.util.List<String> TASK_WORKERS =
+      java.util.List.of(SEV_A_ENGINEERS, PLATFORM, STORAGE, NETWORK, GUEST_OS, APPLICATION, DUTY_MANAGERS);
+
+  /** Groups whose members may open a case from Tasklist's start form. */
+  public static final java.util.List<String> CASE_OPENERS = java.util.List.of(SUPPORT_INTAKE, SEV_A_ENGINEERS);
+
+  private Roles() {}
+}

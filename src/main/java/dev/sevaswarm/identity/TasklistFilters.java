@@ -1,0 +1,89 @@
+package dev.sevaswarm.identity;
+
+import static dev.sevaswarm.cases.Playbook.Group.DUTY_MANAGERS;
+
+import dev.sevaswarm.cases.Playbook.Task;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.stereotype.Component;
+
+/** Saved Tasklist filters, so that each person lands on the list that matters to them. */
+@Component
+public class TasklistFilters {
+
+  private final FilterService filters;
+  private final TaskService tasks;
+  private final AuthorizationService authorizations;
+
+  public TasklistFilters(FilterService filters, TaskService tasks, AuthorizationService authorizations) {
+    this.filters = filters;
+    this.tasks = tasks;
+    this.authorizations = authorizations;
+  }
+
+  void setUp() {
+    filter("My Sev A cases", -10, "#c0392b", "Tasks of the cases I own",
+        tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"), Roles.TASK_WORKERS);
+    filter("Sev A cases to take", -5, "#e67e22", "New cases waiting for an owner and a first response",
+        tasks.createTaskQuery().taskDefinitionKeyIn(Task.TAKE_OWNERSHIP, Task.HANDLE_CASE)
+            .taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks(),
+        Roles.TASK_WORKERS);
+    filter("Investigations for my area", 0, "#2980b9", "Isolation areas offered to my groups",
+        tasks.createTaskQuery().taskDefinitionKey(Task.INVESTIGATE_AREA)
+            .taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks(),
+        Roles.TASK_WORKERS);
+    filter("Escalations", 5, "#8e44ad", "Escalated cases waiting for a duty manager's decision",
+        tasks.createTaskQuery().taskDefinitionKey(Task.HANDLE_ESCALATION).taskCandidateGroup(DUTY_MANAGERS)
+            .includeAssignedTasks(),
+        List.of(DUTY_MANAGERS));
+  }
+
+  private void filter(String name, int priority, String color, String description, TaskQuery query,
+      List<String> readers) {
+    Filter filter = filters.createFilterQuery().filterName(name).singleResult();
+    if (filter == null) {
+      filter = filters.newTaskFilter(name);
+      filter.setQuery(query);
+      Map<String, Object> properties = new LinkedHashMap<>();
+      properties.put("description", description);
+      properties.put("priority", priority);
+      properties.put("color", color);
+      properties.put("refresh", true);
+      properties.put("variables", variables());
+      filter.setProperties(properties);
+      filters.saveFilter(filter);
+    }
+    for (String group : readers) {
+      boolean granted = authorizations.createAuthorizationQuery().groupIdIn(group)
+          .resourceType(Resources.FILTER).resourceId(filter.getId()).count() > 0;
+      if (!granted) {
+        Authorization read = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        read.setGroupId(group);
+        read.setResource(Resources.FILTER);
+        read.setResourceId(filter.getId());
+        read.addPermission(Permissions.READ);
+        authorizations.saveAuthorization(read);
+      }
+    }
+  }
+
+  private static List<Map<String, String>> variables() {
+    List<Map<String, String>> variables = new ArrayList<>();
+    variables.add(Map.of("name", "caseId", "label", "Case"));
+    variables.add(Map.of("name", "severity", "label", "Severity"));
+    variables.add(Map.of("name", "customer", "label", "Customer"));
+    variables.add(Map.of("name", "area", "label", "Area"));
+    variables.add(Map.of("name", "firstResponseDue", "label", "First response due"));
+    return variables;
+  }
+}

@@ -1,0 +1,50 @@
+package dev.sevaswarm.notify;
+
+import dev.sevaswarm.cases.CaseClock;
+import dev.sevaswarm.cases.CaseThread;
+import dev.sevaswarm.cases.ThreadKind;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Remembers each delivery per event, audience and channel. A delivery is written in its own
+ * transaction right after the channel accepted it, so that a retry of the job (after a later
+ * failure rolled the job back) does not send it a second time.
+ */
+@Repository
+public class DeliveryLog {
+
+  private final JdbcTemplate jdbc;
+  private final TransactionTemplate ownTransaction;
+  private final CaseThread thread;
+
+  public DeliveryLog(DataSource dataSource, PlatformTransactionManager transactions, CaseThread thread) {
+    this.jdbc = new JdbcTemplate(dataSource);
+    this.ownTransaction = new TransactionTemplate(transactions);
+    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.thread = thread;
+  }
+
+  public boolean delivered(String eventKey, Audience audience, String channel) {
+    Integer count = jdbc.queryForObject(
+        "select count(*) from notification_delivery where event_key = ? and audience = ? and channel = ?",
+        Integer.class, eventKey, audience.name(), channel);
+    return count != null && count > 0;
+  }
+
+  public void record(String caseId, String eventKey, NotificationEvent event, Audience audience, String channel,
+      String recipient) {
+    ownTransaction.executeWithoutResult(status -> {
+      jdbc.update("""
+          insert into notification_delivery (case_id, event_key, event, audience, channel, recipient, delivered_at)
+          values (?, ?, ?, ?, ?, ?, ?)""",
+          caseId, eventKey, event.name(), audience.name(), channel, recipient, CaseClock.now());
+      thread.post(caseId, CaseThread.SYSTEM, ThreadKind.NOTIFICATION,
+          event + " sent to " + audience + " by " + channel + (recipient == null ? "" : " (" + recipient + ")"));
+    });
+  }
+}

@@ -1,0 +1,16 @@
+package dev.sevaswarm.notify;
+
+import dev.sevaswarm.cases.Playbook;
+import dev.sevaswarm.cases.VariableLists;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/** The collection of the delivery multi-instance: one delivery job per audience. */
+@Component("notificationAudiences")
+public class NotificationAudiences {
+
+  public List<String> of(DelegateExecution execution) {
+    return VariableLists.strings(execution.getVariable(Playbook.Var.AUDIENCES));
+  }
+}

@@ -1,0 +1,172 @@
+package dev.sevaswarm.playbook;
+
+import static dev.sevaswarm.cases.Playbook.Var;
+
+import dev.sevaswarm.cases.CaseClock;
+import dev.sevaswarm.cases.CaseThread;
+import dev.sevaswarm.cases.Playbook.Task;
+import dev.sevaswarm.cases.ThreadKind;
+import dev.sevaswarm.cases.Times;
+import dev.sevaswarm.cases.Verdict;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the playbook remembers when people work its tasks: who owns the case, when the customer
+ * got the first response, each finding, update, decision and resolution, all in the case thread.
+ * Input that would break the flow (no areas picked, an unknown verdict) is refused with a message,
+ * so the task stays open with everything the person typed.
+ */
+@Component("caseTaskListener")
+public class CaseTaskListener implements TaskListener {
+
+  private final CaseThread thread;
+  private final IdentityService identity;
+
+  public CaseTaskListener(CaseThread thread, IdentityService identity) {
+    this.thread = thread;
+    this.identity = identity;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    switch (task.getEventName()) {
+      case EVENTNAME_CREATE -> created(task);
+      case EVENTNAME_ASSIGNMENT -> assigned(task);
+      case EVENTNAME_COMPLETE -> completed(task);
+      default -> { }
+    }
+  }
+
+  private void created(DelegateTask task) {
+    if (Task.INVESTIGATE_AREA.equals(task.getTaskDefinitionKey())) {
+      task.setVariableLocal(Var.AREA, task.getVariable(Var.AREA));
+    }
+  }
+
+  private void assigned(DelegateTask task) {
+    if (Task.HANDLE_CASE.equals(task.getTaskDefinitionKey()) && task.getAssignee() != null) {
+      // for Sev B/C, an engineer taking the case is the first response
+      task.setVariable(Var.OWNER, task.getAssignee());
+      if (task.getVariable(Var.FIRST_RESPONSE_AT) == null) {
+        task.setVariable(Var.FIRST_RESPONSE_AT, CaseClock.format(CaseClock.now()));
+      }
+      post(task, ThreadKind.OWNERSHIP, task.getAssignee() + " took the case");
+    }
+  }
+
+  private void completed(DelegateTask task) {
+    String actor = actor(task);
+    switch (task.getTaskDefinitionKey()) {
+      case Task.TAKE_OWNERSHIP -> {
+        List<String> areas = requireAreas(task);
+        task.setVariable(Var.OWNER, actor);
+        task.setVariable(Var.FIRST_RESPONSE_AT, CaseClock.format(CaseClock.now()));
+        task.setVariable(Var.ROOT_CAUSE_FOUND, false);
+        task.setVariable(Var.UPDATE_COUNT, 0);
+        normaliseNextContact(task);
+        post(task, ThreadKind.OWNERSHIP, actor + " owns the case; investigating " + String.join(", ", areas));
+        post(task, ThreadKind.FIRST_RESPONSE, "First response: " + text(task, Var.FIRST_RESPONSE)
+            + " (next contact " + task.getVariable(Var.NEXT_CONTACT_AT) + ")");
+      }
+      case Task.INVESTIGATE_AREA -> {
+        Verdict verdict = verdict(task);
+        String area = String.valueOf(task.getVariable(Var.AREA));
+        post(task, ThreadKind.FINDING, "[" + area + "] " + verdict + ": " + text(task, Var.FINDING));
+        if (verdict == Verdict.ROOT_CAUSE) {
+          task.setVariable(Var.ROOT_CAUSE_FOUND, true);
+          task.getExecution().getProcessInstance().setVariable(Var.ROOT_CAUSE, "[" + area + "] " + text(task, Var.FINDING));
+        }
+      }
+      case Task.UPDATE_CUSTOMER -> {
+        normaliseNextContact(task);
+        Object count = task.getVariable(Var.UPDATE_COUNT);
+        task.setVariable(Var.UPDATE_COUNT, count instanceof Number n ? n.intValue() + 1 : 1);
+        post(task, ThreadKind.CUSTOMER_UPDATE, text(task, Var.UPDATE_TEXT)
+            + " (next contact " + task.getVariable(Var.NEXT_CONTACT_AT) + ")");
+      }
+      case Task.PLAN_NEXT_STEP -> {
+        List<String> areas = requireAreas(task);
+        task.setVariable(Var.ROOT_CAUSE_FOUND, false);
+        boolean escalate = Boolean.TRUE.equals(task.getVariable(Var.ESCALATE));
+        post(task, ThreadKind.NOTE, "Next round: investigating " + String.join(", ", areas)
+            + (escalate ? "; escalation requested" : ""));
+      }
+      case Task.HANDLE_ESCALATION -> post(task, ThreadKind.DECISION, "Escalation decision: " + text(task, Var.DECISION));
+      case Task.CONFIRM_RESOLUTION -> {
+        boolean confirmed = Boolean.TRUE.equals(task.getVariable(Var.CUSTOMER_CONFIRMED));
+        task.setVariable(Var.CUSTOMER_CONFIRMED, confirmed);
+        post(task, ThreadKind.RESOLUTION, (confirmed ? "Customer confirmed the fix. " : "Customer says not fixed. ")
+            + "Root cause: " + text(task, Var.ROOT_CAUSE) + ". Resolution: " + text(task, Var.RESOLUTION));
+      }
+      case Task.POST_INCIDENT_REVIEW -> post(task, ThreadKind.REVIEW,
+          "Post-incident review: " + text(task, Var.SUMMARY) + " Actions: " + text(task, Var.ACTIONS));
+      case Task.HANDLE_CASE -> {
+        boolean raise = Boolean.TRUE.equals(task.getVariable(Var.RAISE_TO_SEV_A));
+        if (!raise && text(task, Var.RESOLUTION).isEmpty()) {
+          throw new ProcessEngineException(Var.RESOLUTION + ": describe the resolution, or raise the case to Sev A");
+        }
+        task.setVariable(Var.RAISE_TO_SEV_A, raise);
+        post(task, raise ? ThreadKind.RAISE : ThreadKind.RESOLUTION,
+            raise ? actor + " asks to raise the case to Sev A" : "Resolved: " + text(task, Var.RESOLUTION));
+      }
+      default -> { }
+    }
+  }
+
+  private List<String> requireAreas(DelegateTask task) {
+    List<String> areas = PlaybookAreas.areas(task.getVariable(Var.ISOLATION_AREAS));
+    if (areas.isEmpty()) {
+      throw new ProcessEngineException(Var.ISOLATION_AREAS + ": pick at least one isolation area");
+    }
+    return areas;
+  }
+
+  private static Verdict verdict(DelegateTask task) {
+    Object value = task.getVariable(Var.VERDICT);
+    try {
+      return Verdict.valueOf(String.valueOf(value).trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new ProcessEngineException(Var.VERDICT + ": must be one of " + Arrays.toString(Verdict.values()));
+    }
+  }
+
+  /** Keeps the promised contact time as an offset date-time; without one, the plan's cadence applies. */
+  private static void normaliseNextContact(DelegateTask task) {
+    OffsetDateTime next;
+    try {
+      next = Times.parse(task.getVariable(Var.NEXT_CONTACT_AT)).orElse(null);
+    } catch (IllegalArgumentException e) {
+      throw new ProcessEngineException(Var.NEXT_CONTACT_AT + ": " + e.getMessage());
+    }
+    if (next == null) {
+      Object cadence = task.getVariable(Var.UPDATE_CADENCE_MINUTES);
+      next = CaseClock.now().plusMinutes(cadence instanceof Number n ? n.longValue() : 60);
+    }
+    task.setVariable(Var.NEXT_CONTACT_AT, CaseClock.format(next));
+  }
+
+  private String actor(DelegateTask task) {
+    if (task.getAssignee() != null) {
+      return task.getAssignee();
+    }
+    String current = Actors.current(identity);
+    return current == null ? CaseThread.SYSTEM : current;
+  }
+
+  private void post(DelegateTask task, ThreadKind kind, String text) {
+    thread.post((String) task.getVariable(Var.CASE_ID), actor(task), kind, text);
+  }
+
+  private static String text(DelegateTask task, String name) {
+    Object value = task.getVariable(name);
+    return value == null ? "" : value.toString().trim();
+  }
+}

@@ -1,0 +1,32 @@
+package dev.sevaswarm.playbook;
+
+import static dev.sevaswarm.cases.Playbook.Var;
+
+import dev.sevaswarm.cases.CaseThread;
+import dev.sevaswarm.cases.ThreadKind;
+import dev.sevaswarm.notify.NotificationEvent;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Declines a request the customer's plan does not cover, and tells the customer why. */
+@Component("declineRequest")
+public class DeclineRequestDelegate implements JavaDelegate {
+
+  private final CaseEvents events;
+  private final CaseThread thread;
+
+  public DeclineRequestDelegate(CaseEvents events, CaseThread thread) {
+    this.events = events;
+    this.thread = thread;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String reason = "The " + execution.getVariable(Var.PLAN) + " plan includes no technical support for Sev "
+        + execution.getVariable(Var.SEVERITY) + " requests.";
+    thread.post((String) execution.getVariable(Var.CASE_ID), CaseThread.SYSTEM, ThreadKind.NOTE, "Declined: " + reason);
+    events.announce(execution, NotificationEvent.DECLINED, Map.of("message", reason));
+  }
+}

@@ -1,0 +1,46 @@
+package dev.sevaswarm.playbook;
+
+import static dev.sevaswarm.cases.Playbook.Var;
+
+import dev.sevaswarm.cases.CaseClock;
+import dev.sevaswarm.cases.CaseRepository;
+import dev.sevaswarm.cases.CaseThread;
+import dev.sevaswarm.cases.Severity;
+import dev.sevaswarm.cases.ThreadKind;
+import dev.sevaswarm.sla.ResponseTimes;
+import dev.sevaswarm.sla.SlaClock;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Starts the first-response clock from what the response-times table decided. */
+@Component("startSlaClock")
+public class StartSlaClockDelegate implements JavaDelegate {
+
+  private final CaseRepository cases;
+  private final CaseThread thread;
+
+  public StartSlaClockDelegate(CaseRepository cases, CaseThread thread) {
+    this.cases = cases;
+    this.thread = thread;
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public void execute(DelegateExecution execution) {
+    ResponseTimes times = ResponseTimes.from((Map<String, ?>) execution.getVariable(Var.RESPONSE_TIMES));
+    SlaClock clock = SlaClock.start(CaseClock.now(), times);
+    String caseId = (String) execution.getVariable(Var.CASE_ID);
+    Severity severity = Severity.valueOf((String) execution.getVariable(Var.SEVERITY));
+    execution.setVariable(Var.FIRST_RESPONSE_DUE, CaseClock.format(clock.firstResponseDue()));
+    execution.setVariable(Var.FIRST_RESPONSE_WARNING_AT, CaseClock.format(clock.firstResponseWarningAt()));
+    execution.setVariable(Var.ESCALATION_DUE, CaseClock.format(clock.escalationDue()));
+    execution.setVariable(Var.UPDATE_CADENCE_MINUTES, clock.updateCadenceMinutes());
+    execution.setVariable(Var.FIRST_RESPONSE_AT, null);
+    cases.updateSla(caseId, severity, clock.firstResponseDue());
+    thread.post(caseId, CaseThread.SYSTEM, ThreadKind.SLA,
+        "Sev " + severity + " under " + execution.getVariable(Var.PLAN) + ": first response due "
+            + CaseClock.format(clock.firstResponseDue()) + " (" + times.firstResponseMinutes() + " min)");
+  }
+}

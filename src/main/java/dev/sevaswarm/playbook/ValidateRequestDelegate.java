@@ -1,0 +1,74 @@
+package dev.sevaswarm.playbook;
+
+import static dev.sevaswarm.cases.Playbook.Var;
+
+import dev.sevaswarm.cases.CaseClock;
+import dev.sevaswarm.cases.Severity;
+import dev.sevaswarm.cases.SupportPlan;
+import dev.sevaswarm.cases.Times;
+import dev.sevaswarm.cases.VariableLists;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks a request started from Tasklist's start form (the API checks its own before it starts
+ * anything). A bad request fails the start, so the person sees every problem at once and no
+ * half-made case is left behind.
+ */
+@Component("validateRequest")
+public class ValidateRequestDelegate implements JavaDelegate {
+
+  private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    List<String> problems = new ArrayList<>();
+    for (String field : List.of(Var.CUSTOMER, Var.CONTACT_NAME, Var.CONTACT_EMAIL, Var.TITLE, Var.DESCRIPTION)) {
+      if (text(execution, field).isEmpty()) {
+        problems.add(field + ": must not be empty");
+      }
+    }
+    String email = text(execution, Var.CONTACT_EMAIL);
+    if (!email.isEmpty() && !EMAIL.matcher(email).matches()) {
+      problems.add(Var.CONTACT_EMAIL + ": '" + email + "' is not an e-mail address");
+    }
+    normaliseEnum(execution, Var.SEVERITY, Severity.class, problems);
+    normaliseEnum(execution, Var.PLAN, SupportPlan.class, problems);
+    try {
+      execution.setVariable(Var.RECOVER_BY,
+          Times.parse(execution.getVariable(Var.RECOVER_BY)).map(CaseClock::format).orElse(null));
+    } catch (IllegalArgumentException e) {
+      problems.add(Var.RECOVER_BY + ": " + e.getMessage());
+    }
+    try {
+      VariableLists.strings(execution.getVariable(Var.SERVICES));
+    } catch (RuntimeException e) {
+      problems.add(Var.SERVICES + ": must be a list of service names");
+    }
+    if (!problems.isEmpty()) {
+      throw new ProcessEngineException("The support request is not valid: " + String.join("; ", problems));
+    }
+  }
+
+  private static <E extends Enum<E>> void normaliseEnum(DelegateExecution execution, String field, Class<E> type,
+      List<String> problems) {
+    String value = text(execution, field).toUpperCase(Locale.ROOT);
+    try {
+      execution.setVariable(field, Enum.valueOf(type, value).name());
+    } catch (IllegalArgumentException e) {
+      problems.add(field + ": must be one of " + Arrays.toString(type.getEnumConstants()));
+    }
+  }
+
+  private static String text(DelegateExecution execution, String field) {
+    Object value = execution.getVariable(field);
+    return value == null ? "" : value.toString().trim();
+  }
+}
