@@ -17,10 +17,13 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
+ * (The bean is not called "raiseToSevA": that is the form field's variable, and a variable
+ * shadows a bean of the same name in expressions.)
+ *
  * Raises a Sev B/C case to Sev A, which hands it to the swarm with a new first-response clock.
  * A plan without Sev A support refuses the raise and the case stays with its engineer.
  */
-@Component("raiseToSevA")
+@Component("raiseCaseToSevA")
 public class RaiseToSevADelegate implements JavaDelegate {
 
   private final ResponseTimesTable responseTimes;
