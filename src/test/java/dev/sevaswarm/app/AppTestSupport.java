@@ -1,0 +1,93 @@
+package dev.sevaswarm.app;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import dev.sevaswarm.cases.Playbook;
+import dev.sevaswarm.cases.Playbook.Var;
+import java.time.Duration;
+import org.awaitility.Awaitility;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole application as it runs: web server on a random port, job executor on, demo users,
+ * mail sent over SMTP to a real GreenMail server. All application tests share this one context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "spring.datasource.url=jdbc:h2:mem:app-tests;DB_CLOSE_DELAY=-1",
+    "swarm.mail.embedded=false",
+    "spring.mail.host=127.0.0.1",
+})
+@ActiveProfiles("demo")
+public abstract class AppTestSupport {
+
+  /** One SMTP server for the whole test JVM; tests tell their mail apart by case id. */
+  protected static final GreenMail SMTP = startSmtp();
+
+  @Autowired protected RuntimeService runtime;
+  @Autowired protected TaskService tasks;
+  @Autowired protected IdentityService identity;
+  @LocalServerPort protected int port;
+
+  private static GreenMail startSmtp() {
+    GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    smtp.start();
+    Runtime.getRuntime().addShutdownHook(new Thread(smtp::stop));
+    return smtp;
+  }
+
+  @DynamicPropertySource
+  static void mailServer(DynamicPropertyRegistry registry) {
+    registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+  }
+
+  static {
+    Awaitility.setDefaultTimeout(Duration.ofSeconds(30));
+    Awaitility.setDefaultPollInterval(Duration.ofMillis(100));
+  }
+
+  protected String baseUrl() {
+    return "http://localhost:" + port;
+  }
+
+  protected <T> T as(String user, java.util.function.Supplier<T> action) {
+    identity.setAuthentication(user, identity.createGroupQuery().groupMember(user).list().stream()
+        .map(Group::getId).toList());
+    try {
+      return action.get();
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  protected ProcessInstance openSevACase(String title) {
+    VariableMap request = Variables.createVariables()
+        .putValue(Var.CUSTOMER, "Contoso Retail")
+        .putValue(Var.CONTACT_NAME, "佐藤 健二")
+        .putValue(Var.CONTACT_EMAIL, "kenji.sato@contoso.example")
+        .putValue(Var.SEVERITY, "A")
+        .putValue(Var.PLAN, "RAPID_RESPONSE")
+        .putValue(Var.TITLE, title)
+        .putValue(Var.DESCRIPTION, "Every POS terminal fails to reach the payment service")
+        .putValue(Var.BUSINESS_IMPACT, "店舗が開けられない: half a day costs 300 million yen")
+        .putValue(Var.SERVICES, "pos, payments");
+    return as("intake", () -> runtime.startProcessInstanceByKey(Playbook.Process.SUPPORT_REQUEST, request));
+  }
+
+  protected Task awaitTask(String businessKey, String taskKey) {
+    return Awaitility.await().until(() -> tasks.createTaskQuery().processInstanceBusinessKey(businessKey)
+        .taskDefinitionKey(taskKey).list().stream().findFirst().orElse(null), java.util.Objects::nonNull);
+  }
+}

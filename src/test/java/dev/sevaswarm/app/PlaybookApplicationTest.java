@@ -1,0 +1,129 @@
+package dev.sevaswarm.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.sevaswarm.cases.CaseClock;
+import dev.sevaswarm.cases.Playbook;
+import dev.sevaswarm.cases.Playbook.Task;
+import dev.sevaswarm.cases.Playbook.Var;
+import dev.sevaswarm.identity.DemoUsers;
+import dev.sevaswarm.identity.DemoUsers.DemoUser;
+import jakarta.mail.internet.MimeMessage;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+
+/** The running application: what is deployed, who can log in, and a case from intake to the customer's inbox. */
+class PlaybookApplicationTest extends AppTestSupport {
+
+  @Autowired RepositoryService repository;
+  @Autowired FilterService filters;
+  @Autowired TestRestTemplate http;
+
+  private List<MimeMessage> mailAbout(String caseId) {
+    return Arrays.stream(SMTP.getReceivedMessages()).filter(m -> {
+      try {
+        return m.getSubject().startsWith("[" + caseId + "]");
+      } catch (jakarta.mail.MessagingException e) {
+        throw new IllegalStateException(e);
+      }
+    }).toList();
+  }
+
+  @Test
+  void diagramsTablesAndFormsAreDeployedTogether() {
+    ProcessDefinition swarm = repository.createProcessDefinitionQuery()
+        .processDefinitionKey(Playbook.Process.SEV_A_SWARM).latestVersion().singleResult();
+    List<String> resources = repository.getDeploymentResourceNames(swarm.getDeploymentId()).stream()
+        .map(name -> name.substring(name.lastIndexOf('/') + 1)).toList();
+    assertThat(resources).contains("support-request.bpmn", "sev-a-swarm.bpmn", "case-notification.bpmn",
+        "response-times.dmn", "isolation-routing.dmn", "start-case.form", "take-ownership.form",
+        "investigate-area.form", "update-customer.form", "handle-escalation.form", "confirm-resolution.form",
+        "plan-next-step.form", "post-incident-review.form", "handle-case.form");
+  }
+
+  @Test
+  void demoUsersLogInWithTheirGroups() {
+    for (DemoUser demo : DemoUsers.ALL) {
+      assertThat(identity.checkPassword(demo.id(), "demo")).as(demo.id() + " logs in").isTrue();
+      List<String> groups = identity.createGroupQuery().groupMember(demo.id()).list().stream()
+          .map(org.camunda.bpm.engine.identity.Group::getId).toList();
+      assertThat(groups).as(demo.id() + "'s groups").containsAll(demo.groups());
+    }
+    assertThat(identity.checkPassword("eng-network", "wrong")).isFalse();
+  }
+
+  @Test
+  void eachPersonLandsOnTheirSavedFilters() {
+    List<String> engineerFilters = as("eng-network", () -> filters.createFilterQuery().list())
+        .stream().map(Filter::getName).toList();
+    assertThat(engineerFilters).contains("My Sev A cases", "Sev A cases to take", "Investigations for my area")
+        .doesNotContain("Escalations");
+    List<String> managerFilters = as("duty-manager", () -> filters.createFilterQuery().list())
+        .stream().map(Filter::getName).toList();
+    assertThat(managerFilters).contains("Escalations");
+  }
+
+  @Test
+  void healthIsPublic() {
+    assertThat(http.getForEntity("/actuator/health", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+  }
+
+  @Test
+  void sevACase_reachesTheRotationAndTheFirstResponseReachesTheCustomersInbox() throws Exception {
+    ProcessInstance request = openSevACase("Stores cannot open: POS down");
+    String caseId = request.getBusinessKey();
+    OffsetDateTime opened = CaseClock.now();
+
+    org.camunda.bpm.engine.task.Task take = awaitTask(caseId, Task.TAKE_OWNERSHIP);
+    assertThat(tasks.getIdentityLinksForTask(take.getId())).extracting("groupId").contains("sev-a-engineers");
+    OffsetDateTime due = OffsetDateTime.parse((String) tasks.getVariable(take.getId(), Var.FIRST_RESPONSE_DUE));
+    assertThat(due).isBetween(opened.plusMinutes(14), opened.plusMinutes(16));
+    assertThat(tasks.getVariable(take.getId(), Var.FIRST_RESPONSE_WARNING_AT)).isNotNull();
+    assertThat(tasks.getVariable(take.getId(), Var.UPDATE_CADENCE_MINUTES)).isEqualTo(30);
+
+    // the team list and the account team hear about it at intake
+    await().until(() -> mailAbout(caseId).size() >= 2);
+    assertThat(mailAbout(caseId)).extracting(m -> m.getAllRecipients()[0].toString())
+        .contains("sev-a-team@demo.sevaswarm.dev", "account-team@demo.sevaswarm.dev");
+
+    as("eng-network", () -> {
+      tasks.claim(take.getId(), "eng-network");
+      tasks.complete(take.getId(), Variables.createVariables()
+          .putValue(Var.FIRST_RESPONSE, "対応中です。We are investigating the network and storage now.")
+          .putValueTyped(Var.ISOLATION_AREAS, SpinValues.jsonValue("[\"network\",\"storage\"]").create())
+          .putValue(Var.NEXT_CONTACT_AT, CaseClock.format(CaseClock.now().plusMinutes(30))));
+      return null;
+    });
+
+    MimeMessage firstResponse = await().until(() -> mailAbout(caseId).stream()
+        .filter(m -> hasRecipient(m, "kenji.sato@contoso.example")).findFirst().orElse(null), m -> m != null);
+    assertThat(firstResponse.getSubject()).isEqualTo("[" + caseId + "][Sev A] We are working on your case: "
+        + "Stores cannot open: POS down");
+    String body = (String) firstResponse.getContent();
+    assertThat(body).contains("Dear 佐藤 健二", "対応中です。We are investigating the network and storage now.",
+        "Your engineer: eng-network");
+    assertThat(tasks.createTaskQuery().processInstanceBusinessKey(caseId).taskDefinitionKey(Task.INVESTIGATE_AREA)
+        .taskCandidateGroup("storage").count()).isEqualTo(1);
+  }
+
+  private static boolean hasRecipient(MimeMessage message, String address) {
+    try {
+      return Arrays.stream(message.getAllRecipients()).anyMatch(a -> a.toString().equals(address));
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
