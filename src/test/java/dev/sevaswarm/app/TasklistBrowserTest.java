@@ -1,0 +1,123 @@
+package dev.sevaswarm.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sevaswarm.cases.Playbook.Task;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import static org.awaitility.Awaitility.await;
+
+import dev.sevaswarm.cases.Playbook.Var;
+import org.camunda.bpm.engine.HistoryService;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The real Tasklist in headless Chromium (Debian's chromium and chromium-driver): an engineer
+ * takes a Sev A case on its Camunda Form, and the investigation lands in another area's list.
+ */
+class TasklistBrowserTest extends AppTestSupport {
+
+  private static final Path ARTIFACTS = Path.of("target", "browser");
+
+  @Autowired HistoryService history;
+
+  private static WebElement checkbox(WebDriver browser, String label) {
+    return browser.findElement(By.xpath("//label[normalize-space(.)='" + label + "']/input[@type='checkbox']"));
+  }
+
+  private WebDriver chromium() throws Exception {
+    Files.createDirectories(ARTIFACTS);
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary("/usr/bin/chromium");
+    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--disable-dev-shm-usage", "--window-size=1400,1000",
+        "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(new java.io.File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+    return new ChromeDriver(service, options);
+  }
+
+  private void logIn(WebDriver browser, WebDriverWait wait, String user) {
+    browser.get(baseUrl() + "/camunda/app/tasklist/default/");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]")))
+        .sendKeys(user);
+    browser.findElement(By.cssSelector("input[ng-model=password]")).sendKeys("demo");
+    browser.findElement(By.cssSelector("button[type=submit]")).click();
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model=username]")));
+  }
+
+  private void save(WebDriver browser, String name) throws Exception {
+    Files.write(ARTIFACTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    Files.writeString(ARTIFACTS.resolve(name + ".html"), browser.getPageSource());
+  }
+
+  @Test
+  void engineerTakesOwnershipOnTheFormAndStorageGetsItsInvestigation() throws Exception {
+    ProcessInstance request = openSevACase("Browser: stores cannot open");
+    String caseId = request.getBusinessKey();
+    org.camunda.bpm.engine.task.Task take = awaitTask(caseId, Task.TAKE_OWNERSHIP);
+
+    WebDriver browser = chromium();
+    try {
+      WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+      logIn(browser, wait, "eng-network");
+      browser.get(baseUrl() + "/camunda/app/tasklist/default/#/?task=" + take.getId());
+      wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim"))).click();
+      wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("button.claim")));
+
+      WebElement firstResponse = wait.until(
+          ExpectedConditions.elementToBeClickable(By.cssSelector("textarea.fjs-textarea")));
+      firstResponse.sendKeys("We are on it: network and storage are investigating in parallel.");
+      checkbox(browser, "Network / firewall").click();
+      checkbox(browser, "Storage").click();
+      WebElement date = browser.findElement(By.cssSelector("input.flatpickr-input"));
+      date.sendKeys("12/31/2030");
+      date.sendKeys(Keys.ENTER);
+      WebElement time = browser.findElement(By.cssSelector("input[placeholder='hh:mm']"));
+      time.sendKeys("10:00");
+      time.sendKeys(Keys.TAB);
+      save(browser, "take-ownership-filled");
+      wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='complete()']"))).click();
+
+      await().until(() -> tasks.createTaskQuery().taskId(take.getId()).count() == 0);
+      assertThat(history.createHistoricTaskInstanceQuery().taskId(take.getId()).singleResult().getAssignee())
+          .isEqualTo("eng-network");
+      org.camunda.bpm.engine.task.Task storage = await().until(() -> tasks.createTaskQuery()
+          .processInstanceBusinessKey(caseId).taskDefinitionKey(Task.INVESTIGATE_AREA).taskCandidateGroup("storage")
+          .singleResult(), java.util.Objects::nonNull);
+      assertThat(tasks.createTaskQuery().processInstanceBusinessKey(caseId).taskDefinitionKey(Task.INVESTIGATE_AREA)
+          .taskCandidateGroup("network").count()).isEqualTo(1);
+      assertThat(runtime.createVariableInstanceQuery().processInstanceIdIn(storage.getProcessInstanceId())
+          .variableName(Var.NEXT_CONTACT_AT).singleResult().getValue()).isEqualTo("2030-12-31T10:00:00Z");
+
+      // a storage engineer finds the new investigation in their saved filter
+      browser.manage().deleteAllCookies();
+      logIn(browser, wait, "eng-storage");
+      wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Investigations for my area"))).click();
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".tasks-list"),
+          "Investigate area"));
+      save(browser, "storage-investigations");
+      browser.get(baseUrl() + "/camunda/app/tasklist/default/#/?task=" + storage.getId());
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".fjs-form"),
+          "Investigate area storage"));
+      save(browser, "storage-investigation-form");
+    } finally {
+      browser.quit();
+    }
+  }
+}
