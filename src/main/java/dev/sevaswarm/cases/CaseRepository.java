@@ -53,6 +53,11 @@ public class CaseRepository {
     return jdbc.query("select * from support_case where external_id = ?", this::map, externalId).stream().findFirst();
   }
 
+  /** Newest first. */
+  public List<SupportCase> all(int limit) {
+    return jdbc.query("select * from support_case order by created_at desc, case_id desc limit ?", this::map, limit);
+  }
+
   public void attachProcessInstance(String caseId, String processInstanceId) {
     jdbc.update("update support_case set process_instance_id = ? where case_id = ? and process_instance_id is null",
         processInstanceId, caseId);

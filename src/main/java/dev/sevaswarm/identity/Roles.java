@@ -3,6 +3,7 @@ package dev.sevaswarm.identity;
 import static dev.sevaswarm.cases.Playbook.Group.ACCOUNT_TEAM;
 import static dev.sevaswarm.cases.Playbook.Group.APPLICATION;
 import static dev.sevaswarm.cases.Playbook.Group.AUDITORS;
+import static dev.sevaswarm.cases.Playbook.Group.CAMUNDA_ADMIN;
 import static dev.sevaswarm.cases.Playbook.Group.DUTY_MANAGERS;
 import static dev.sevaswarm.cases.Playbook.Group.GUEST_OS;
 import static dev.sevaswarm.cases.Playbook.Group.NETWORK;
@@ -38,8 +39,24 @@ public final class Roles {
   public static final java.util.List<String> TASK_WORKERS =
       java.util.List.of(SEV_A_ENGINEERS, PLATFORM, STORAGE, NETWORK, GUEST_OS, APPLICATION, DUTY_MANAGERS);
 
-  /** Groups whose members may open a case from Tasklist's start form. */
+  /** Groups whose members may open a case from Tasklist's start form or the API. */
   public static final java.util.List<String> CASE_OPENERS = java.util.List.of(SUPPORT_INTAKE, SEV_A_ENGINEERS);
+
+  /** Groups whose members may volunteer areas and raise cases. */
+  public static final java.util.List<String> CASE_WORKERS =
+      java.util.List.of(SEV_A_ENGINEERS, PLATFORM, STORAGE, NETWORK, GUEST_OS, APPLICATION, DUTY_MANAGERS, CAMUNDA_ADMIN);
+
+  /** Every group of PRODUCT.md, and the administrators: all of them may read every case. */
+  public static java.util.List<String> readers() {
+    java.util.List<String> readers = new java.util.ArrayList<>(GROUPS.keySet());
+    readers.add(CAMUNDA_ADMIN);
+    return readers;
+  }
+
+  /** Who may open a case through the API. */
+  public static java.util.List<String> apiOpeners() {
+    return java.util.List.of(SUPPORT_INTAKE, SEV_A_ENGINEERS, CAMUNDA_ADMIN);
+  }
 
   private Roles() {}
 }

@@ -2,10 +2,10 @@ package dev.sevaswarm.playbook;
 
 import static dev.sevaswarm.cases.Playbook.Var;
 
+import dev.sevaswarm.cases.ActivityInstances;
 import dev.sevaswarm.cases.CaseThread;
 import dev.sevaswarm.cases.Playbook;
 import dev.sevaswarm.cases.ThreadKind;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
@@ -53,17 +53,6 @@ public class AddInvestigationDelegate implements JavaDelegate {
   }
 
   private Optional<ActivityInstance> runningInvestigation(String processInstanceId) {
-    return Optional.ofNullable(runtime.getActivityInstance(processInstanceId))
-        .flatMap(root -> find(root, Playbook.Element.INVESTIGATION_BODY));
-  }
-
-  private static Optional<ActivityInstance> find(ActivityInstance node, String activityId) {
-    if (activityId.equals(node.getActivityId())) {
-      return Optional.of(node);
-    }
-    return Arrays.stream(node.getChildActivityInstances())
-        .map(child -> find(child, activityId))
-        .flatMap(Optional::stream)
-        .findFirst();
+    return ActivityInstances.find(runtime.getActivityInstance(processInstanceId), Playbook.Element.INVESTIGATION_BODY);
   }
 }

@@ -3,6 +3,8 @@ package dev.sevaswarm.playbook;
 import static dev.sevaswarm.cases.Playbook.Var;
 
 import dev.sevaswarm.cases.CaseClock;
+import dev.sevaswarm.cases.CaseFindings;
+import dev.sevaswarm.cases.Finding;
 import dev.sevaswarm.cases.CaseThread;
 import dev.sevaswarm.cases.Playbook.Task;
 import dev.sevaswarm.cases.ThreadKind;
@@ -28,10 +30,12 @@ import org.springframework.stereotype.Component;
 public class CaseTaskListener implements TaskListener {
 
   private final CaseThread thread;
+  private final CaseFindings findings;
   private final IdentityService identity;
 
-  public CaseTaskListener(CaseThread thread, IdentityService identity) {
+  public CaseTaskListener(CaseThread thread, CaseFindings findings, IdentityService identity) {
     this.thread = thread;
+    this.findings = findings;
     this.identity = identity;
   }
 
@@ -80,6 +84,8 @@ public class CaseTaskListener implements TaskListener {
         Verdict verdict = verdict(task);
         String area = String.valueOf(task.getVariable(Var.AREA));
         post(task, ThreadKind.FINDING, "[" + area + "] " + verdict + ": " + text(task, Var.FINDING));
+        findings.add((String) task.getVariable(Var.CASE_ID),
+            new Finding(area, verdict, text(task, Var.FINDING), actor, CaseClock.now()));
         if (verdict == Verdict.ROOT_CAUSE) {
           task.setVariable(Var.ROOT_CAUSE_FOUND, true);
           task.getExecution().getProcessInstance().setVariable(Var.ROOT_CAUSE, "[" + area + "] " + text(task, Var.FINDING));

@@ -53,12 +53,12 @@ public class RecordCaseDelegate implements JavaDelegate {
           CaseClock.now(),
           null,
           execution.getProcessInstanceId()));
-      thread.post(caseId, requestedBy, ThreadKind.CASE_OPENED,
-          "Sev " + execution.getVariable(Var.SEVERITY) + " case opened for " + execution.getVariable(Var.CUSTOMER)
-              + ": " + execution.getVariable(Var.TITLE));
     } else {
       cases.attachProcessInstance(caseId, execution.getProcessInstanceId());
     }
+    thread.post(caseId, (String) execution.getVariable(Var.REQUESTED_BY), ThreadKind.CASE_OPENED,
+        "Sev " + execution.getVariable(Var.SEVERITY) + " case opened for " + execution.getVariable(Var.CUSTOMER)
+            + ": " + execution.getVariable(Var.TITLE));
     execution.setVariable(Var.CASE_ID, caseId);
     execution.setProcessBusinessKey(caseId);
   }

@@ -1,0 +1,40 @@
+package dev.sevaswarm.identity;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+
+/** The user a request runs as (set by the HTTP Basic filter), with their groups. */
+public record Caller(String userId, List<String> groups) {
+
+  public static Caller current(IdentityService identity) {
+    Authentication authentication = identity.getCurrentAuthentication();
+    if (authentication == null) {
+      return new Caller(null, List.of());
+    }
+    List<String> groups = authentication.getGroupIds() == null ? List.of() : List.copyOf(authentication.getGroupIds());
+    return new Caller(authentication.getUserId(), groups);
+  }
+
+  public boolean inAnyOf(Collection<String> allowed) {
+    return groups.stream().anyMatch(allowed::contains);
+  }
+
+  /**
+   * Runs engine calls without the caller's authorizations, for reads and steps the API has
+   * already authorized itself (the caller stays on record where it matters, e.g. in the thread).
+   */
+  public static <T> T asSystem(IdentityService identity, Supplier<T> work) {
+    Authentication caller = identity.getCurrentAuthentication();
+    identity.clearAuthentication();
+    try {
+      return work.get();
+    } finally {
+      if (caller != null) {
+        identity.setAuthentication(caller);
+      }
+    }
+  }
+}

@@ -1,0 +1,96 @@
+package dev.sevaswarm.intake;
+
+import static dev.sevaswarm.cases.Playbook.Var;
+
+import dev.sevaswarm.cases.CaseClock;
+import dev.sevaswarm.cases.CaseRepository;
+import dev.sevaswarm.cases.Playbook;
+import dev.sevaswarm.cases.SupportCase;
+import dev.sevaswarm.identity.Caller;
+import dev.sevaswarm.sla.ResponseTimesTable;
+import java.util.List;
+import java.util.Optional;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Opens cases from the API, once per external id: the intake record (with its unique external id)
+ * and the process start commit together, so a repeated or concurrent request finds the first case
+ * and starts nothing.
+ */
+@Service
+public class CaseIntake {
+
+  /** The outcome: the case, and whether this request created it. */
+  public record Opened(SupportCase supportCase, boolean created) {}
+
+  private final CaseRepository cases;
+  private final RuntimeService runtime;
+  private final IdentityService identity;
+  private final ResponseTimesTable responseTimes;
+  private final TransactionTemplate transaction;
+
+  public CaseIntake(CaseRepository cases, RuntimeService runtime, IdentityService identity,
+      ResponseTimesTable responseTimes, PlatformTransactionManager transactions) {
+    this.cases = cases;
+    this.runtime = runtime;
+    this.identity = identity;
+    this.responseTimes = responseTimes;
+    this.transaction = new TransactionTemplate(transactions);
+  }
+
+  public Opened open(CaseRequest request) {
+    Caller caller = Caller.current(identity);
+    Optional<SupportCase> existing = cases.findByExternalId(request.externalId());
+    if (existing.isPresent()) {
+      return new Opened(existing.get(), false);
+    }
+    boolean covered = Caller.asSystem(identity, () -> responseTimes.lookUp(request.severity(), request.plan()).supported());
+    if (!covered) {
+      throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "The " + request.plan()
+          + " plan includes no technical support for Sev " + request.severity() + " requests");
+    }
+    try {
+      return new Opened(transaction.execute(status -> start(request, caller)), true);
+    } catch (DataIntegrityViolationException | PessimisticLockingFailureException concurrent) {
+      // another request with the same external id got there first
+      return cases.findByExternalId(request.externalId()).map(c -> new Opened(c, false)).orElseThrow(() -> concurrent);
+    }
+  }
+
+  private SupportCase start(CaseRequest request, Caller caller) {
+    String caseId = cases.nextCaseId();
+    SupportCase supportCase = new SupportCase(caseId, request.externalId(), request.customer(),
+        request.contactName(), request.contactEmail(), request.severity(), request.plan(), request.title(),
+        request.description(), request.businessImpact(), request.recoverBy(),
+        request.services() == null ? List.of() : request.services(), caller.userId(), CaseClock.now(), null, null);
+    cases.insert(supportCase);
+    // started as the caller: history shows who opened the case
+    String processInstanceId = runtime.createProcessInstanceByKey(Playbook.Process.SUPPORT_REQUEST)
+        .businessKey(caseId)
+        .setVariables(Variables.createVariables()
+            .putValue(Var.CASE_ID, caseId)
+            .putValue(Var.EXTERNAL_ID, request.externalId())
+            .putValue(Var.CUSTOMER, request.customer())
+            .putValue(Var.CONTACT_NAME, request.contactName())
+            .putValue(Var.CONTACT_EMAIL, request.contactEmail())
+            .putValue(Var.SEVERITY, request.severity().name())
+            .putValue(Var.PLAN, request.plan().name())
+            .putValue(Var.TITLE, request.title())
+            .putValue(Var.DESCRIPTION, request.description())
+            .putValue(Var.BUSINESS_IMPACT, request.businessImpact())
+            .putValue(Var.RECOVER_BY, CaseClock.format(request.recoverBy()))
+            .putValue(Var.SERVICES, String.join(",", supportCase.services()))
+            .putValue(Var.REQUESTED_BY, caller.userId()))
+        .execute().getId();
+    cases.attachProcessInstance(caseId, processInstanceId);
+    return cases.find(caseId).orElseThrow();
+  }
+}

@@ -1,0 +1,128 @@
+package dev.sevaswarm.intake;
+
+import static dev.sevaswarm.cases.Playbook.Var;
+
+import dev.sevaswarm.cases.CaseFindings;
+import dev.sevaswarm.cases.CaseThread;
+import dev.sevaswarm.cases.Finding;
+import dev.sevaswarm.cases.Playbook;
+import dev.sevaswarm.cases.SupportCase;
+import dev.sevaswarm.cases.Times;
+import dev.sevaswarm.intake.CaseView.AreaView;
+import dev.sevaswarm.intake.CaseView.TimelineEntry;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Service;
+
+/**
+ * Builds the API's view of a case from its intake record, the engine's history and the thread.
+ * Called as the system: the API has already checked that the caller may read cases.
+ */
+@Service
+public class CaseQueries {
+
+  private final HistoryService history;
+  private final TaskService tasks;
+  private final CaseThread thread;
+  private final CaseFindings findings;
+
+  public CaseQueries(HistoryService history, TaskService tasks, CaseThread thread, CaseFindings findings) {
+    this.history = history;
+    this.tasks = tasks;
+    this.thread = thread;
+    this.findings = findings;
+  }
+
+  public CaseView view(SupportCase c, boolean withDetails) {
+    List<HistoricProcessInstance> instances = history.createHistoricProcessInstanceQuery()
+        .processInstanceBusinessKey(c.caseId())
+        .processDefinitionKeyIn(Playbook.Process.SUPPORT_REQUEST, Playbook.Process.SEV_A_SWARM)
+        .orderByProcessInstanceStartTime().asc().list();
+    HistoricProcessInstance request = instances.stream()
+        .filter(p -> p.getProcessDefinitionKey().equals(Playbook.Process.SUPPORT_REQUEST)).findFirst().orElse(null);
+    HistoricProcessInstance runningSwarm = instances.stream()
+        .filter(p -> p.getProcessDefinitionKey().equals(Playbook.Process.SEV_A_SWARM) && p.getEndTime() == null)
+        .reduce((first, second) -> second).orElse(null);
+    Map<String, Object> vars = variables(request, runningSwarm);
+
+    OffsetDateTime due = time(vars.get(Var.FIRST_RESPONSE_DUE));
+    OffsetDateTime respondedAt = time(vars.get(Var.FIRST_RESPONSE_AT));
+    Boolean slaMet = due == null || respondedAt == null ? null : !respondedAt.isAfter(due);
+    List<Finding> caseFindings = withDetails ? findings.of(c.caseId()) : List.of();
+    return new CaseView(
+        c.caseId(), c.externalId(), c.customer(), c.contactName(), c.contactEmail(),
+        (String) vars.getOrDefault(Var.SEVERITY, c.severity().name()), c.plan().name(),
+        c.title(), c.description(), c.businessImpact(), c.recoverBy(), c.services(),
+        status(request, vars), (String) vars.get(Var.OWNER), c.createdAt(),
+        due == null ? c.firstResponseDue() : due, respondedAt, slaMet, time(vars.get(Var.NEXT_CONTACT_AT)),
+        c.processInstanceId(),
+        withDetails ? areas(c.caseId(), caseFindings) : List.of(),
+        caseFindings,
+        withDetails ? timeline(c.caseId()) : List.of());
+  }
+
+  private static CaseStatus status(HistoricProcessInstance request, Map<String, Object> vars) {
+    if (request == null || request.getEndTime() != null) {
+      return request == null ? CaseStatus.OPEN : CaseStatus.CLOSED;
+    }
+    if (Boolean.TRUE.equals(vars.get(Var.CUSTOMER_CONFIRMED))) {
+      return CaseStatus.RESOLVED;
+    }
+    return vars.get(Var.OWNER) == null ? CaseStatus.OPEN : CaseStatus.INVESTIGATING;
+  }
+
+  /** The case-level variables; a running swarm's values are newer than its parent's copies. */
+  private Map<String, Object> variables(HistoricProcessInstance request, HistoricProcessInstance swarm) {
+    Map<String, Object> vars = new HashMap<>();
+    for (HistoricProcessInstance instance : new HistoricProcessInstance[] {request, swarm}) {
+      if (instance == null) {
+        continue;
+      }
+      for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery()
+          .processInstanceId(instance.getId()).list()) {
+        if (instance.getId().equals(variable.getActivityInstanceId()) && variable.getValue() != null) {
+          vars.put(variable.getName(), variable.getValue());
+        }
+      }
+    }
+    return vars;
+  }
+
+  private List<AreaView> areas(String caseId, List<Finding> caseFindings) {
+    List<AreaView> areas = new ArrayList<>();
+    for (Finding finding : caseFindings) {
+      areas.add(new AreaView(finding.area(), null, "DONE", finding.by(), finding.verdict().name()));
+    }
+    for (Task task : tasks.createTaskQuery().processInstanceBusinessKey(caseId)
+        .taskDefinitionKey(Playbook.Task.INVESTIGATE_AREA).orderByTaskCreateTime().asc().list()) {
+      String group = tasks.getIdentityLinksForTask(task.getId()).stream()
+          .map(IdentityLink::getGroupId).filter(g -> g != null).findFirst().orElse(null);
+      Object area = tasks.getVariableLocal(task.getId(), Var.AREA);
+      areas.add(new AreaView(area == null ? null : area.toString(), group,
+          task.getAssignee() == null ? "OPEN" : "IN_PROGRESS", task.getAssignee(), null));
+    }
+    return areas;
+  }
+
+  private List<TimelineEntry> timeline(String caseId) {
+    return thread.entries(caseId).stream()
+        .map(e -> new TimelineEntry(e.at(), e.actor(), e.kind().name(), e.text())).toList();
+  }
+
+  private static OffsetDateTime time(Object value) {
+    try {
+      return Times.parse(value).orElse(null);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+}

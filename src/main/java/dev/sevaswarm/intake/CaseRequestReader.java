@@ -1,0 +1,124 @@
+package dev.sevaswarm.intake;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sevaswarm.cases.Severity;
+import dev.sevaswarm.cases.SupportPlan;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Function;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads a case request field by field, so that every wrong type is reported (not just the first
+ * one a JSON binder trips over), then applies the Bean Validation constraints of {@link CaseRequest}.
+ */
+@Component
+public class CaseRequestReader {
+
+  private static final List<String> FIELD_ORDER = Arrays.stream(CaseRequest.class.getRecordComponents())
+      .map(component -> component.getName()).toList();
+
+  private final Validator validator;
+
+  public CaseRequestReader(Validator validator) {
+    this.validator = validator;
+  }
+
+  public CaseRequest read(JsonNode body) {
+    List<FieldProblem> problems = new ArrayList<>();
+    if (body == null || !body.isObject()) {
+      throw ApiException.invalid(List.of(new FieldProblem("$", "the body must be a JSON object")));
+    }
+    Fields fields = new Fields(body, problems);
+    CaseRequest request = new CaseRequest(
+        fields.text("externalId"),
+        fields.text("customer"),
+        fields.text("contactName"),
+        fields.text("contactEmail"),
+        fields.choice("severity", Severity::valueOf, Severity.values()),
+        fields.choice("plan", SupportPlan::valueOf, SupportPlan.values()),
+        fields.text("title"),
+        fields.text("description"),
+        fields.text("businessImpact"),
+        fields.time("recoverBy"),
+        fields.texts("services"));
+    for (ConstraintViolation<CaseRequest> violation : validator.validate(request)) {
+      String field = violation.getPropertyPath().iterator().next().getName();
+      if (problems.stream().noneMatch(p -> p.field().equals(field))) {
+        problems.add(new FieldProblem(field, violation.getMessage()));
+      }
+    }
+    if (!problems.isEmpty()) {
+      problems.sort(Comparator.comparingInt(p -> FIELD_ORDER.indexOf(p.field())));
+      throw ApiException.invalid(problems);
+    }
+    return request;
+  }
+
+  private record Fields(JsonNode body, List<FieldProblem> problems) {
+
+    String text(String name) {
+      JsonNode node = body.get(name);
+      if (node == null || node.isNull()) {
+        return null;
+      }
+      if (!node.isTextual()) {
+        problems.add(new FieldProblem(name, "must be a string"));
+        return null;
+      }
+      return node.textValue();
+    }
+
+    <E extends Enum<E>> E choice(String name, Function<String, E> parse, E[] values) {
+      String text = text(name);
+      if (text == null) {
+        return null;
+      }
+      try {
+        return parse.apply(text);
+      } catch (IllegalArgumentException e) {
+        problems.add(new FieldProblem(name, "must be one of " + Arrays.toString(values)));
+        return null;
+      }
+    }
+
+    OffsetDateTime time(String name) {
+      String text = text(name);
+      if (text == null) {
+        return null;
+      }
+      try {
+        return OffsetDateTime.parse(text);
+      } catch (DateTimeParseException e) {
+        problems.add(new FieldProblem(name, "must be an ISO-8601 date-time with an offset, e.g. 2026-11-28T09:00:00+09:00"));
+        return null;
+      }
+    }
+
+    List<String> texts(String name) {
+      JsonNode node = body.get(name);
+      if (node == null || node.isNull()) {
+        return null;
+      }
+      if (!node.isArray()) {
+        problems.add(new FieldProblem(name, "must be an array of strings"));
+        return null;
+      }
+      List<String> values = new ArrayList<>();
+      for (JsonNode item : node) {
+        if (!item.isTextual()) {
+          problems.add(new FieldProblem(name, "must be an array of strings"));
+          return null;
+        }
+        values.add(item.textValue());
+      }
+      return values;
+    }
+  }
+}

@@ -1,0 +1,38 @@
+package dev.sevaswarm.intake;
+
+import dev.sevaswarm.cases.Finding;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** A case as the API shows it. Every time is an ISO-8601 date-time with an offset. */
+public record CaseView(
+    String caseId,
+    String externalId,
+    String customer,
+    String contactName,
+    String contactEmail,
+    String severity,
+    String plan,
+    String title,
+    String description,
+    String businessImpact,
+    OffsetDateTime recoverBy,
+    List<String> services,
+    CaseStatus status,
+    String owner,
+    OffsetDateTime createdAt,
+    OffsetDateTime firstResponseDue,
+    OffsetDateTime firstResponseAt,
+    Boolean slaMet,
+    OffsetDateTime nextContactAt,
+    String processInstanceId,
+    List<AreaView> areas,
+    List<Finding> findings,
+    List<TimelineEntry> timeline) {
+
+  /** An isolation area under investigation or investigated. */
+  public record AreaView(String area, String group, String state, String assignee, String verdict) {}
+
+  /** One line of the case thread. */
+  public record TimelineEntry(OffsetDateTime at, String actor, String kind, String text) {}
+}
