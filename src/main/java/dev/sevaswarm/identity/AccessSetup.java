@@ -66,9 +66,12 @@ public class AccessSetup {
     // process owners change the playbook
     grant(PROCESS_OWNERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
     grant(PROCESS_OWNERS, Resources.DEPLOYMENT, "*", Permissions.ALL);
-    grant(PROCESS_OWNERS, Resources.PROCESS_DEFINITION, "*", Permissions.ALL);
-    grant(PROCESS_OWNERS, Resources.DECISION_DEFINITION, "*", Permissions.ALL);
-    grant(PROCESS_OWNERS, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.ALL);
+    // (not ALL on definitions: that would include working every case's tasks)
+    grant(PROCESS_OWNERS, Resources.PROCESS_DEFINITION, "*", Permissions.READ, Permissions.UPDATE, Permissions.DELETE,
+        Permissions.READ_INSTANCE, Permissions.READ_HISTORY, Permissions.MIGRATE_INSTANCE);
+    grant(PROCESS_OWNERS, Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.UPDATE,
+        Permissions.READ_HISTORY);
+    grant(PROCESS_OWNERS, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.READ);
     filters.setUp();
   }
 
@@ -81,16 +84,19 @@ public class AccessSetup {
     }
   }
 
+  /** Grants the permissions, adding them to the group's authorization on that resource if there is one. */
   void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
-    boolean present = authorizations.createAuthorizationQuery()
-        .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).count() > 0;
-    if (present) {
+    Authorization authorization = authorizations.createAuthorizationQuery()
+        .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).authorizationType(AUTH_TYPE_GRANT)
+        .list().stream().findFirst().orElse(null);
+    if (authorization == null) {
+      authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+      authorization.setGroupId(groupId);
+      authorization.setResource(resource);
+      authorization.setResourceId(resourceId);
+    } else if (List.of(permissions).stream().allMatch(authorization::isPermissionGranted)) {
       return;
     }
-    Authorization authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
-    authorization.setGroupId(groupId);
-    authorization.setResource(resource);
-    authorization.setResourceId(resourceId);
     List.of(permissions).forEach(authorization::addPermission);
     authorizations.saveAuthorization(authorization);
   }
