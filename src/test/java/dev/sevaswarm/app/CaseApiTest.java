@@ -247,6 +247,40 @@ class CaseApiTest extends AppTestSupport {
   }
 
   @Test
+  void aConfirmedFixIsResolved_andTheReviewClosesTheCase() {
+    String caseId = post("intake", request("A", "STANDARD")).getBody().get("caseId").asText();
+    complete(caseId, Task.TAKE_OWNERSHIP, "eng-storage", Variables.createVariables()
+        .putValue(Var.FIRST_RESPONSE, "On it").putValue(Var.ISOLATION_AREAS, "storage")
+        .putValue(Var.NEXT_CONTACT_AT, CaseClock.format(CaseClock.now().plusHours(1))));
+    complete(caseId, Task.INVESTIGATE_AREA, "eng-storage", Variables.createVariables()
+        .putValue(Var.FINDING, "Datastore full").putValue(Var.VERDICT, "ROOT_CAUSE"));
+    complete(caseId, Task.CONFIRM_RESOLUTION, "eng-storage", Variables.createVariables()
+        .putValue(Var.ROOT_CAUSE, "Datastore full").putValue(Var.RESOLUTION, "Expanded")
+        .putValue(Var.CUSTOMER_CONFIRMED, true));
+    awaitTask(caseId, Task.POST_INCIDENT_REVIEW);
+    JsonNode resolved = call(HttpMethod.GET, "auditor", "/api/cases/" + caseId, null).getBody();
+    assertThat(resolved.get("status").asText()).isEqualTo("RESOLVED");
+    assertThat(resolved.get("findings").get(0).get("verdict").asText()).isEqualTo("ROOT_CAUSE");
+    assertThat(resolved.get("findings").get(0).get("by").asText()).isEqualTo("eng-storage");
+
+    complete(caseId, Task.POST_INCIDENT_REVIEW, "eng-storage", Variables.createVariables()
+        .putValue(Var.SUMMARY, "Capacity alert missing").putValue(Var.ACTIONS, "Add the alert"));
+    await().until(() -> call(HttpMethod.GET, "auditor", "/api/cases/" + caseId, null).getBody()
+        .get("status").asText().equals("CLOSED"));
+  }
+
+  private void complete(String caseId, String taskKey, String user, org.camunda.bpm.engine.variable.VariableMap vars) {
+    org.camunda.bpm.engine.task.Task task = awaitTask(caseId, taskKey);
+    as(user, () -> {
+      if (task.getAssignee() == null) {
+        tasks.claim(task.getId(), user);
+      }
+      tasks.complete(task.getId(), vars);
+      return null;
+    });
+  }
+
+  @Test
   void raisingWhenThePlanHasNoSevA_answers422() {
     String caseId = post("intake", request("C", "DEVELOPER")).getBody().get("caseId").asText();
     awaitTask(caseId, Task.HANDLE_CASE);
