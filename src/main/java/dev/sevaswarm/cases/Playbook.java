@@ -137,9 +137,9 @@ public final class Playbook {
     // notifications
     public static final String EVENT = "event";
     public static final String EVENT_KEY = "eventKey";
-    public static final String AUDIENCES = "audiences";
+    public static final String TARGETS = "targets";
+    public static final String TARGET = "target";
     public static final String DETAILS = "details";
-    public static final String AUDIENCE = "audience";
 
     private Var() {}
   }

@@ -3,83 +3,60 @@ package dev.sevaswarm.notify;
 import static dev.sevaswarm.cases.Playbook.Var;
 
 import dev.sevaswarm.cases.CaseRepository;
-import dev.sevaswarm.cases.CaseThread;
-import dev.sevaswarm.cases.Playbook;
 import dev.sevaswarm.cases.SupportCase;
-import dev.sevaswarm.cases.ThreadKind;
+import dev.sevaswarm.notify.Notifications.Target;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.spin.Spin;
 import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
 
-/** Delivers one notification to one audience; runs in its own job, retried on failure. */
+/**
+ * Delivers one notification to one audience on one channel. Runs in its own job; a failure is
+ * recorded and thrown, so the engine retries it and, after the last retry, raises an incident
+ * that an operator can retry from Cockpit.
+ */
 @Component("deliverNotification")
 public class DeliverNotificationDelegate implements JavaDelegate {
 
-  static final String MAIL = "mail";
-
   private final CaseRepository cases;
   private final MessageComposer composer;
-  private final MailChannel mail;
+  private final List<Channel> channels;
   private final DeliveryLog log;
-  private final CaseThread thread;
-  private final SwarmProperties properties;
-  private final IdentityService identity;
 
-  public DeliverNotificationDelegate(CaseRepository cases, MessageComposer composer, MailChannel mail, DeliveryLog log,
-      CaseThread thread, SwarmProperties properties, IdentityService identity) {
+  public DeliverNotificationDelegate(CaseRepository cases, MessageComposer composer, List<Channel> channels,
+      DeliveryLog log) {
     this.cases = cases;
     this.composer = composer;
-    this.mail = mail;
+    this.channels = channels;
     this.log = log;
-    this.thread = thread;
-    this.properties = properties;
-    this.identity = identity;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     String caseId = (String) execution.getVariable(Var.CASE_ID);
     NotificationEvent event = NotificationEvent.valueOf((String) execution.getVariable(Var.EVENT));
-    Audience audience = Audience.valueOf((String) execution.getVariable(Var.AUDIENCE));
+    Target target = Target.parse((String) execution.getVariable(Var.TARGET));
     String eventKey = (String) execution.getVariable(Var.EVENT_KEY);
-    if (log.delivered(eventKey, audience, MAIL)) {
+    if (log.delivered(eventKey, target.audience(), target.channel())) {
       return;
     }
+    Channel channel = channels.stream().filter(c -> c.name().equals(target.channel())).findFirst()
+        .orElseThrow(() -> new IllegalStateException("No channel '" + target.channel() + "'"));
     SupportCase supportCase = cases.find(caseId)
         .orElseThrow(() -> new IllegalStateException("Case " + caseId + " does not exist"));
-    List<String> recipients = recipients(audience, supportCase);
-    if (recipients.isEmpty()) {
-      thread.post(caseId, CaseThread.SYSTEM, ThreadKind.NOTIFICATION, event + ": no e-mail address for " + audience);
-      return;
+    ComposedMessage message = composer.compose(supportCase, event, target.audience(), details(execution));
+    String recipient;
+    try {
+      recipient = channel.deliver(new Delivery(supportCase, event, target.audience(), message));
+    } catch (RuntimeException failure) {
+      log.recordFailure(caseId, event, target.audience(), channel.name(), failure.getMessage());
+      throw failure;
     }
-    mail.send(recipients, composer.compose(supportCase, event, audience, details(execution)));
-    log.record(caseId, eventKey, event, audience, MAIL, String.join(", ", recipients));
-  }
-
-  private List<String> recipients(Audience audience, SupportCase supportCase) {
-    return switch (audience) {
-      case TEAM -> addresses(properties.broadcast().teamEmail());
-      case SALES -> addresses(properties.sales().email());
-      case CUSTOMER -> List.of(supportCase.contactEmail());
-      case DUTY_MANAGERS -> identity.createUserQuery().memberOfGroup(Playbook.Group.DUTY_MANAGERS).list().stream()
-          .map(User::getEmail)
-          .filter(email -> email != null && !email.isBlank())
-          .toList();
-    };
-  }
-
-  private static List<String> addresses(String configured) {
-    if (configured == null || configured.isBlank()) {
-      return List.of();
-    }
-    return List.of(configured.split("\\s*[,;]\\s*"));
+    log.recordDelivery(caseId, eventKey, event, target.audience(), channel.name(), recipient);
   }
 
   private static Map<String, String> details(DelegateExecution execution) {

@@ -11,9 +11,10 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Remembers each delivery per event, audience and channel. A delivery is written in its own
- * transaction right after the channel accepted it, so that a retry of the job (after a later
- * failure rolled the job back) does not send it a second time.
+ * Remembers each delivery per event, audience and channel, and each failed attempt. Both are
+ * written in their own transaction: a delivery right after the channel accepted it, so that a retry
+ * of the job (after a later failure rolled the job back) does not send it a second time; a failure
+ * so that it stays on the case's record although the job's transaction is rolled back.
  */
 @Repository
 public class DeliveryLog {
@@ -36,15 +37,21 @@ public class DeliveryLog {
     return count != null && count > 0;
   }
 
-  public void record(String caseId, String eventKey, NotificationEvent event, Audience audience, String channel,
-      String recipient) {
+  public void recordDelivery(String caseId, String eventKey, NotificationEvent event, Audience audience,
+      String channel, String recipient) {
     ownTransaction.executeWithoutResult(status -> {
       jdbc.update("""
           insert into notification_delivery (case_id, event_key, event, audience, channel, recipient, delivered_at)
           values (?, ?, ?, ?, ?, ?, ?)""",
           caseId, eventKey, event.name(), audience.name(), channel, recipient, CaseClock.now());
       thread.post(caseId, CaseThread.SYSTEM, ThreadKind.NOTIFICATION,
-          event + " sent to " + audience + " by " + channel + (recipient == null ? "" : " (" + recipient + ")"));
+          event + " sent to " + audience + " by " + channel + " (" + recipient + ")");
     });
+  }
+
+  public void recordFailure(String caseId, NotificationEvent event, Audience audience, String channel,
+      String reason) {
+    ownTransaction.executeWithoutResult(status -> thread.post(caseId, CaseThread.SYSTEM, ThreadKind.NOTIFICATION,
+        event + " to " + audience + " by " + channel + " failed, will be retried: " + reason));
   }
 }

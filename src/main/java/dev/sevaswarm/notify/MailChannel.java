@@ -1,36 +1,82 @@
 package dev.sevaswarm.notify;
 
+import dev.sevaswarm.cases.Playbook;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
-/** Sends a message by e-mail, UTF-8 throughout so Japanese text arrives intact. */
+/**
+ * E-mail, multipart text and HTML, UTF-8 throughout so Japanese text arrives intact: the team
+ * list, the account team, the customer's contact and the duty managers (from their user records).
+ */
 @Component
-public class MailChannel {
+public class MailChannel implements Channel {
+
+  public static final String NAME = "mail";
 
   private final JavaMailSender sender;
   private final SwarmProperties properties;
+  private final IdentityService identity;
 
-  public MailChannel(JavaMailSender sender, SwarmProperties properties) {
+  public MailChannel(JavaMailSender sender, SwarmProperties properties, IdentityService identity) {
     this.sender = sender;
     this.properties = properties;
+    this.identity = identity;
   }
 
-  public void send(List<String> recipients, ComposedMessage message) {
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public boolean reaches(Audience audience) {
+    return switch (audience) {
+      case TEAM -> !SwarmProperties.blank(properties.broadcast().teamEmail());
+      case SALES -> !SwarmProperties.blank(properties.sales().email());
+      case CUSTOMER, DUTY_MANAGERS -> true;
+    };
+  }
+
+  @Override
+  public String deliver(Delivery delivery) {
+    List<String> recipients = recipients(delivery);
+    if (recipients.isEmpty()) {
+      return "nobody: no e-mail address for " + delivery.audience();
+    }
     try {
       MimeMessage mime = sender.createMimeMessage();
-      MimeMessageHelper helper = new MimeMessageHelper(mime, false, "UTF-8");
+      MimeMessageHelper helper = new MimeMessageHelper(mime, true, "UTF-8");
       helper.setFrom(properties.mail().from());
       helper.setTo(recipients.toArray(String[]::new));
-      helper.setSubject(message.subject());
-      helper.setText(message.text(), false);
+      helper.setSubject(delivery.message().subject());
+      helper.setText(delivery.message().text(), delivery.message().html());
       sender.send(mime);
     } catch (MessagingException e) {
-      throw new MailSendException("Could not build the mail '" + message.subject() + "'", e);
+      throw new MailSendException("Could not build the mail '" + delivery.message().subject() + "'", e);
     }
+    return String.join(", ", recipients);
+  }
+
+  private List<String> recipients(Delivery delivery) {
+    return switch (delivery.audience()) {
+      case TEAM -> addresses(properties.broadcast().teamEmail());
+      case SALES -> addresses(properties.sales().email());
+      case CUSTOMER -> List.of(delivery.supportCase().contactEmail());
+      case DUTY_MANAGERS -> identity.createUserQuery().memberOfGroup(Playbook.Group.DUTY_MANAGERS).list().stream()
+          .map(User::getEmail)
+          .filter(email -> email != null && !email.isBlank())
+          .toList();
+    };
+  }
+
+  private static List<String> addresses(String configured) {
+    return SwarmProperties.blank(configured) ? List.of() : List.of(configured.trim().split("\\s*[,;]\\s*"));
   }
 }

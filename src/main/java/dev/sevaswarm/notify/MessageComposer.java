@@ -2,61 +2,70 @@ package dev.sevaswarm.notify;
 
 import dev.sevaswarm.cases.CaseClock;
 import dev.sevaswarm.cases.SupportCase;
+import dev.sevaswarm.notify.ComposedMessage.Fact;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * Words of each notification. The customer sees what the engineer wrote for them and nothing
- * internal; the team, sales and duty managers see the case facts and links into the app.
+ * internal; the team, sales and duty managers see the case facts and links into the app. The
+ * HTML layout is the template {@code notify/message.html}.
  */
 @Component
 public class MessageComposer {
 
+  private static final String MESSAGE = "message";
+
   private final SwarmProperties properties;
+  private final String template;
 
   public MessageComposer(SwarmProperties properties) {
     this.properties = properties;
+    try (InputStream in = MessageComposer.class.getResourceAsStream("/notify/message.html")) {
+      this.template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("The mail template notify/message.html is missing", e);
+    }
   }
 
   public ComposedMessage compose(SupportCase c, NotificationEvent event, Audience audience, Map<String, String> details) {
     String subject = "[" + c.caseId() + "][Sev " + c.severity() + "] " + event.headline() + ": " + c.title();
-    return new ComposedMessage(subject, audience == Audience.CUSTOMER ? forCustomer(c, details) : forTeam(c, event, details));
-  }
-
-  private String forCustomer(SupportCase c, Map<String, String> details) {
-    StringBuilder text = new StringBuilder();
-    text.append("Dear ").append(c.contactName()).append(",\n\n");
-    String message = details.getOrDefault("message", "");
-    if (!message.isBlank()) {
-      text.append(message.strip()).append("\n\n");
+    String message = details.getOrDefault(MESSAGE, "");
+    List<Fact> facts = new ArrayList<>();
+    boolean customer = audience == Audience.CUSTOMER;
+    if (!customer) {
+      add(facts, "Customer", c.customer());
+      add(facts, "Severity", "Sev " + c.severity());
+      add(facts, "Plan", c.plan().name());
+      add(facts, "Title", c.title());
+      add(facts, "Business impact", c.businessImpact());
+      add(facts, "Recover by", CaseClock.format(c.recoverBy()));
+      add(facts, "First response due", CaseClock.format(c.firstResponseDue()));
+      add(facts, "Services", String.join(", ", c.services()));
     }
     details.forEach((key, value) -> {
-      if (!key.equals("message") && value != null && !value.isBlank()) {
-        text.append(label(key)).append(": ").append(value).append('\n');
+      if (!key.equals(MESSAGE)) {
+        add(facts, label(key), value);
       }
     });
-    text.append("\nYour case reference: ").append(c.caseId()).append(" (").append(c.title()).append(")\n");
-    return text.toString();
-  }
-
-  private String forTeam(SupportCase c, NotificationEvent event, Map<String, String> details) {
-    StringBuilder text = new StringBuilder();
-    text.append(event.headline()).append(" — ").append(c.caseId()).append(", Sev ").append(c.severity()).append("\n\n");
-    line(text, "Customer", c.customer());
-    line(text, "Plan", c.plan().name());
-    line(text, "Title", c.title());
-    line(text, "Business impact", c.businessImpact());
-    line(text, "Recover by", CaseClock.format(c.recoverBy()));
-    line(text, "First response due", CaseClock.format(c.firstResponseDue()));
-    line(text, "Services", String.join(", ", c.services()));
-    if (!details.isEmpty()) {
-      text.append('\n');
-      details.forEach((key, value) -> line(text, label(key), value));
+    if (customer) {
+      add(facts, "Your case reference", c.caseId());
     }
-    text.append("\nOpen the case's tasks: ").append(tasklistLink(c.caseId())).append('\n');
-    return text.toString();
+    String caseLink = properties.publicUrl() + "/api/cases/" + c.caseId();
+    String tasklistLink = tasklistLink(c.caseId());
+    String greeting = customer ? "Dear " + c.contactName() + "," : null;
+    return new ComposedMessage(subject, event.headline(),
+        text(c, event, greeting, message, facts, customer ? null : tasklistLink),
+        html(subject, c, event, greeting, message, facts, customer ? null : tasklistLink, customer ? null : caseLink),
+        List.copyOf(facts), caseLink, tasklistLink);
   }
 
   public String tasklistLink(String caseId) {
@@ -65,10 +74,61 @@ public class MessageComposer {
         + URLEncoder.encode(query, StandardCharsets.UTF_8);
   }
 
-  private static void line(StringBuilder text, String label, String value) {
-    if (value != null && !value.isBlank()) {
-      text.append(label).append(": ").append(value).append('\n');
+  private static String text(SupportCase c, NotificationEvent event, String greeting, String message, List<Fact> facts,
+      String tasklistLink) {
+    StringBuilder text = new StringBuilder();
+    if (greeting != null) {
+      text.append(greeting).append("\n\n");
+    } else {
+      text.append(event.headline()).append(" — ").append(c.caseId()).append(", Sev ").append(c.severity())
+          .append("\n\n");
     }
+    if (!message.isBlank()) {
+      text.append(message.strip()).append("\n\n");
+    }
+    facts.forEach(f -> text.append(f.title()).append(": ").append(f.value()).append('\n'));
+    if (tasklistLink != null) {
+      text.append("\nOpen the case's tasks: ").append(tasklistLink).append('\n');
+    }
+    return text.toString();
+  }
+
+  private String html(String subject, SupportCase c, NotificationEvent event, String greeting, String message,
+      List<Fact> facts, String tasklistLink, String caseLink) {
+    StringBuilder rows = new StringBuilder();
+    for (Fact fact : facts) {
+      rows.append("    <tr><th align=\"left\" style=\"color:#57606a;font-weight:600;vertical-align:top\">")
+          .append(escape(fact.title())).append("</th><td>").append(escape(fact.value())).append("</td></tr>\n");
+    }
+    StringBuilder body = new StringBuilder();
+    if (greeting != null) {
+      body.append("<p>").append(escape(greeting)).append("</p>");
+    }
+    if (!message.isBlank()) {
+      body.append("<p style=\"white-space: pre-wrap;\">").append(escape(message.strip())).append("</p>");
+    }
+    StringBuilder links = new StringBuilder();
+    if (tasklistLink != null) {
+      links.append("<p><a href=\"").append(escape(tasklistLink)).append("\">Open the case's tasks in Tasklist</a>");
+      links.append(" · <a href=\"").append(escape(caseLink)).append("\">The case</a></p>");
+    }
+    return template
+        .replace("{{subject}}", escape(subject))
+        .replace("{{headline}}", escape(event.headline()))
+        .replace("{{caseLine}}", escape(c.caseId() + " · Sev " + c.severity() + " · " + c.customer() + " · " + c.title()))
+        .replace("{{message}}", body.toString())
+        .replace("{{facts}}", rows.toString())
+        .replace("{{links}}", links.toString());
+  }
+
+  private static void add(List<Fact> facts, String title, String value) {
+    if (value != null && !value.isBlank()) {
+      facts.add(new Fact(title, value));
+    }
+  }
+
+  private static String escape(String value) {
+    return HtmlUtils.htmlEscape(value, StandardCharsets.UTF_8.name());
   }
 
   private static String label(String key) {

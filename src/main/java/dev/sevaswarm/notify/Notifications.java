@@ -5,11 +5,11 @@ import static dev.sevaswarm.cases.Playbook.Var;
 import dev.sevaswarm.cases.CaseThread;
 import dev.sevaswarm.cases.Playbook;
 import dev.sevaswarm.cases.ThreadKind;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.Spin;
@@ -18,8 +18,8 @@ import org.springframework.stereotype.Service;
 /**
  * The notification port. Publishing starts one {@code case-notification} process instance in the
  * caller's transaction: the notification is stored with the step that caused it (never lost), and
- * each audience is delivered in its own job with retries (a failing channel becomes an incident
- * of that delivery and never blocks or rolls back the case).
+ * each audience is delivered on each of its channels in a job of its own with retries, so a failing
+ * channel becomes an incident of that one delivery and never blocks or rolls back the case.
  */
 @Service
 public class Notifications {
@@ -27,16 +27,21 @@ public class Notifications {
   private final RuntimeService runtime;
   private final SwarmProperties properties;
   private final CaseThread thread;
+  private final List<Channel> channels;
 
-  public Notifications(RuntimeService runtime, SwarmProperties properties, CaseThread thread) {
+  public Notifications(RuntimeService runtime, SwarmProperties properties, CaseThread thread, List<Channel> channels) {
     this.runtime = runtime;
     this.properties = properties;
     this.thread = thread;
+    this.channels = channels;
   }
 
   public void publish(String caseId, NotificationEvent event, Map<String, String> details) {
-    List<Audience> audiences = properties.audiencesOf(event).stream().filter(this::reachable).toList();
-    if (audiences.isEmpty()) {
+    List<String> targets = new ArrayList<>();
+    for (Audience audience : properties.audiencesOf(event)) {
+      channels.stream().filter(c -> c.reaches(audience)).forEach(c -> targets.add(Target.of(audience, c.name())));
+    }
+    if (targets.isEmpty()) {
       thread.post(caseId, CaseThread.SYSTEM, ThreadKind.NOTIFICATION,
           event + ": no channel is configured for " + properties.audiencesOf(event) + ", nothing sent");
       return;
@@ -47,22 +52,21 @@ public class Notifications {
             .putValue(Var.CASE_ID, caseId)
             .putValue(Var.EVENT, event.name())
             .putValue(Var.EVENT_KEY, UUID.randomUUID().toString())
-            .putValue(Var.AUDIENCES, audiences.stream().map(Enum::name).collect(Collectors.joining(",")))
+            .putValue(Var.TARGETS, String.join(",", targets))
             .putValue(Var.DETAILS, Spin.JSON(new LinkedHashMap<>(details)).toString()))
         .execute();
   }
 
-  private boolean reachable(Audience audience) {
-    return switch (audience) {
-      case TEAM -> present(properties.broadcast().teamEmail())
-          || present(properties.broadcast().teamsWebhookUrl())
-          || present(properties.broadcast().slackWebhookUrl());
-      case SALES -> present(properties.sales().email());
-      case CUSTOMER, DUTY_MANAGERS -> true;
-    };
-  }
+  /** "AUDIENCE:channel", one delivery job each. */
+  public record Target(Audience audience, String channel) {
 
-  private static boolean present(String value) {
-    return value != null && !value.isBlank();
+    static String of(Audience audience, String channel) {
+      return audience.name() + ":" + channel;
+    }
+
+    public static Target parse(String text) {
+      int colon = text.indexOf(':');
+      return new Target(Audience.valueOf(text.substring(0, colon)), text.substring(colon + 1));
+    }
   }
 }

@@ -1,18 +1,21 @@
 package dev.sevaswarm.notify;
 
+import java.net.URI;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The {@code swarm.*} configuration. Every channel left empty is skipped, not an error.
+ * The {@code swarm.*} configuration. Every channel left empty is skipped, not an error; a webhook
+ * URL that is not an http(s) URL stops start-up.
  *
  * @param publicUrl where people reach this application, for links in messages
- * @param broadcast the team channel
+ * @param broadcast the team channel: Teams and Slack incoming webhooks and the team's list
  * @param sales the account team
  * @param mail sender address and the embedded SMTP sink of the demo run
- * @param routes which audiences hear about which event, where the defaults do not fit
+ * @param delivery retries, timeouts and which audiences hear about which event
  */
 @ConfigurationProperties(prefix = "swarm")
 public record SwarmProperties(
@@ -20,25 +23,49 @@ public record SwarmProperties(
     Broadcast broadcast,
     Sales sales,
     Mail mail,
-    Map<NotificationEvent, List<Audience>> routes) {
+    DeliverySettings delivery) {
 
   public SwarmProperties {
-    publicUrl = publicUrl == null || publicUrl.isBlank() ? "http://localhost:8080" : stripSlash(publicUrl);
+    publicUrl = blank(publicUrl) ? "http://localhost:8080" : stripSlash(publicUrl);
     broadcast = broadcast == null ? new Broadcast(null, null, null) : broadcast;
     sales = sales == null ? new Sales(null) : sales;
     mail = mail == null ? new Mail(null, false, 2525) : mail;
-    routes = routes == null || routes.isEmpty() ? new EnumMap<>(NotificationEvent.class) : new EnumMap<>(routes);
+    delivery = delivery == null ? new DeliverySettings(null, null, null, null) : delivery;
   }
 
   public List<Audience> audiencesOf(NotificationEvent event) {
-    return routes.getOrDefault(event, event.defaultAudiences());
+    return delivery.routes().getOrDefault(event, event.defaultAudiences());
+  }
+
+  static boolean blank(String value) {
+    return value == null || value.isBlank();
   }
 
   private static String stripSlash(String url) {
     return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
   }
 
-  public record Broadcast(String teamsWebhookUrl, String slackWebhookUrl, String teamEmail) {}
+  public record Broadcast(String teamsWebhookUrl, String slackWebhookUrl, String teamEmail) {
+    public Broadcast {
+      checkWebhook("swarm.broadcast.teams-webhook-url", teamsWebhookUrl);
+      checkWebhook("swarm.broadcast.slack-webhook-url", slackWebhookUrl);
+    }
+
+    private static void checkWebhook(String property, String url) {
+      if (blank(url)) {
+        return;
+      }
+      try {
+        URI uri = URI.create(url.trim());
+        if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+          throw new IllegalArgumentException("not http(s)");
+        }
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(property + " must be an http(s) URL (or empty to skip the channel), "
+            + "but is '" + url + "'");
+      }
+    }
+  }
 
   public record Sales(String email) {}
 
@@ -49,7 +76,23 @@ public record SwarmProperties(
    */
   public record Mail(String from, boolean embedded, int embeddedPort) {
     public Mail {
-      from = from == null || from.isBlank() ? "sev-a-swarm@localhost" : from;
+      from = blank(from) ? "sev-a-swarm@localhost" : from;
+    }
+  }
+
+  /**
+   * @param retryCycle how a failed delivery is retried before it becomes an incident
+   * @param connectTimeout how long a webhook may take to accept the connection
+   * @param readTimeout how long a webhook may take to answer
+   * @param routes which audiences hear about an event, where the defaults do not fit
+   */
+  public record DeliverySettings(String retryCycle, Duration connectTimeout, Duration readTimeout,
+      Map<NotificationEvent, List<Audience>> routes) {
+    public DeliverySettings {
+      retryCycle = blank(retryCycle) ? "R3/PT1M" : retryCycle;
+      connectTimeout = connectTimeout == null ? Duration.ofSeconds(3) : connectTimeout;
+      readTimeout = readTimeout == null ? Duration.ofSeconds(10) : readTimeout;
+      routes = routes == null || routes.isEmpty() ? new EnumMap<>(NotificationEvent.class) : new EnumMap<>(routes);
     }
   }
 }

@@ -30,6 +30,11 @@ public class CaseEvents {
   }
 
   public void announce(VariableScope scope, NotificationEvent event, Map<String, String> details) {
-    notifications.publish((String) scope.getVariable(Var.CASE_ID), event, details);
+    Map<String, String> withOwner = new LinkedHashMap<>(details);
+    Object owner = scope.getVariable(Var.OWNER);
+    if (owner != null && !withOwner.containsKey(Var.OWNER) && !withOwner.containsKey("yourEngineer")) {
+      withOwner.put(Var.OWNER, owner.toString());
+    }
+    notifications.publish((String) scope.getVariable(Var.CASE_ID), event, withOwner);
   }
 }

@@ -58,6 +58,22 @@ public abstract class AppTestSupport {
     Awaitility.setDefaultPollInterval(Duration.ofMillis(100));
   }
 
+  /** The text/plain or text/html part of a received mail. */
+  protected static String part(jakarta.mail.Part message, String mimeType) throws Exception {
+    if (message.isMimeType(mimeType)) {
+      return (String) message.getContent();
+    }
+    if (message.getContent() instanceof jakarta.mail.Multipart multipart) {
+      for (int i = 0; i < multipart.getCount(); i++) {
+        String found = part(multipart.getBodyPart(i), mimeType);
+        if (found != null) {
+          return found;
+        }
+      }
+    }
+    return null;
+  }
+
   protected String baseUrl() {
     return "http://localhost:" + port;
   }

@@ -112,9 +112,11 @@ class PlaybookApplicationTest extends AppTestSupport {
         .filter(m -> hasRecipient(m, "kenji.sato@contoso.example")).findFirst().orElse(null), m -> m != null);
     assertThat(firstResponse.getSubject()).isEqualTo("[" + caseId + "][Sev A] We are working on your case: "
         + "Stores cannot open: POS down");
-    String body = (String) firstResponse.getContent();
+    String body = part(firstResponse, "text/plain");
     assertThat(body).contains("Dear 佐藤 健二", "対応中です。We are investigating the network and storage now.",
         "Your engineer: eng-network");
+    assertThat(part(firstResponse, "text/html")).contains("<p>Dear 佐藤 健二,</p>")
+        .doesNotContain("Open the case's tasks").as("nothing internal for the customer");
     assertThat(tasks.createTaskQuery().processInstanceBusinessKey(caseId).taskDefinitionKey(Task.INVESTIGATE_AREA)
         .taskCandidateGroup("storage").count()).isEqualTo(1);
   }

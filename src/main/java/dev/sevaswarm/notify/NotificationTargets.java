@@ -6,11 +6,11 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
-/** The collection of the delivery multi-instance: one delivery job per audience. */
-@Component("notificationAudiences")
-public class NotificationAudiences {
+/** The collection of the delivery multi-instance: one delivery job per audience and channel. */
+@Component("notificationTargets")
+public class NotificationTargets {
 
   public List<String> of(DelegateExecution execution) {
-    return VariableLists.strings(execution.getVariable(Playbook.Var.AUDIENCES));
+    return VariableLists.strings(execution.getVariable(Playbook.Var.TARGETS));
   }
 }

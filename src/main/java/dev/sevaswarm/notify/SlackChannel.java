@@ -1,0 +1,69 @@
+package dev.sevaswarm.notify;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sevaswarm.notify.ComposedMessage.Fact;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/** The team channel in Slack: a Block Kit message with a plain-text fallback, through an incoming webhook. */
+@Component
+public class SlackChannel implements Channel {
+
+  public static final String NAME = "slack";
+  private static final int MAX_FIELDS = 10;
+
+  private final SwarmProperties properties;
+  private final WebhookClient webhook;
+  private final ObjectMapper json = new ObjectMapper();
+
+  public SlackChannel(SwarmProperties properties, WebhookClient webhook) {
+    this.properties = properties;
+    this.webhook = webhook;
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public boolean reaches(Audience audience) {
+    return audience == Audience.TEAM && !SwarmProperties.blank(properties.broadcast().slackWebhookUrl());
+  }
+
+  @Override
+  public String deliver(Delivery delivery) {
+    webhook.post(properties.broadcast().slackWebhookUrl(), message(delivery.message()).toString());
+    return "Slack webhook";
+  }
+
+  ObjectNode message(ComposedMessage message) {
+    ObjectNode root = json.createObjectNode();
+    root.put("text", message.subject());
+    ArrayNode blocks = root.putArray("blocks");
+    blocks.addObject().put("type", "header").putObject("text").put("type", "plain_text")
+        .put("text", truncate(message.subject(), 150));
+    List<Fact> facts = message.facts();
+    for (int from = 0; from < facts.size(); from += MAX_FIELDS) {
+      ArrayNode fields = blocks.addObject().put("type", "section").putArray("fields");
+      for (Fact fact : facts.subList(from, Math.min(facts.size(), from + MAX_FIELDS))) {
+        fields.addObject().put("type", "mrkdwn").put("text", "*" + fact.title() + "*\n" + truncate(fact.value(), 1900));
+      }
+    }
+    ArrayNode buttons = blocks.addObject().put("type", "actions").putArray("elements");
+    button(buttons, "Open the case", message.caseLink());
+    button(buttons, "Open in Tasklist", message.tasklistLink());
+    return root;
+  }
+
+  private static void button(ArrayNode buttons, String label, String url) {
+    ObjectNode button = buttons.addObject().put("type", "button").put("url", url);
+    button.putObject("text").put("type", "plain_text").put("text", label);
+  }
+
+  private static String truncate(String text, int max) {
+    return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+  }
+}
