@@ -52,8 +52,9 @@ public class MessageComposer {
       add(facts, "Services", String.join(", ", c.services()));
     }
     details.forEach((key, value) -> {
-      if (!key.equals(MESSAGE)) {
-        add(facts, label(key), value);
+      String title = label(key);
+      if (!key.equals(MESSAGE) && facts.stream().noneMatch(f -> f.title().equalsIgnoreCase(title))) {
+        add(facts, title, value);
       }
     });
     if (customer) {

@@ -1,7 +1,5 @@
 package dev.sevaswarm.playbook;
 
-import static dev.sevaswarm.cases.Playbook.Var;
-
 import dev.sevaswarm.notify.NotificationEvent;
 import org.springframework.stereotype.Component;
 
@@ -10,6 +8,6 @@ import org.springframework.stereotype.Component;
 public class BroadcastToTeamDelegate extends AnnouncingDelegate {
 
   public BroadcastToTeamDelegate(CaseEvents events) {
-    super(events, NotificationEvent.INTAKE_BROADCAST, Var.BUSINESS_IMPACT, Var.FIRST_RESPONSE_DUE);
+    super(events, NotificationEvent.INTAKE_BROADCAST);
   }
 }

@@ -10,6 +10,6 @@ import org.springframework.stereotype.Component;
 public class NotifySalesDelegate extends AnnouncingDelegate {
 
   public NotifySalesDelegate(CaseEvents events) {
-    super(events, NotificationEvent.SALES_NOTICE, Var.BUSINESS_IMPACT, Var.RAISED);
+    super(events, NotificationEvent.SALES_NOTICE, Var.RAISED);
   }
 }

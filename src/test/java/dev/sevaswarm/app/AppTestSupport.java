@@ -1,5 +1,8 @@
 package dev.sevaswarm.app;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.sevaswarm.cases.Playbook;
@@ -29,6 +32,11 @@ import org.springframework.test.context.DynamicPropertySource;
     "spring.datasource.url=jdbc:h2:mem:app-tests;DB_CLOSE_DELAY=-1",
     "swarm.mail.embedded=false",
     "spring.mail.host=127.0.0.1",
+    // failures are retried quickly, and a webhook that hangs for more than a second has failed
+    "swarm.delivery.retry-cycle=R3/PT1S",
+    "swarm.delivery.read-timeout=1s",
+    "camunda.bpm.job-execution.wait-time-in-millis=200",
+    "camunda.bpm.job-execution.max-wait=1000",
 })
 @ActiveProfiles("demo")
 public abstract class AppTestSupport {
@@ -36,21 +44,42 @@ public abstract class AppTestSupport {
   /** One SMTP server for the whole test JVM; tests tell their mail apart by case id. */
   protected static final GreenMail SMTP = startSmtp();
 
+  /** Teams and Slack incoming webhooks; they accept everything unless a test says otherwise. */
+  protected static final WireMockServer WEBHOOKS = startWebhooks();
+
   @Autowired protected RuntimeService runtime;
   @Autowired protected TaskService tasks;
   @Autowired protected IdentityService identity;
   @LocalServerPort protected int port;
 
   private static GreenMail startSmtp() {
-    GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    // a fixed port, so that a test can stop the server and start it again where the app expects it
+    int port;
+    try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+      port = probe.getLocalPort();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    GreenMail smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     smtp.start();
     Runtime.getRuntime().addShutdownHook(new Thread(smtp::stop));
     return smtp;
   }
 
+  private static WireMockServer startWebhooks() {
+    WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+    server.start();
+    server.stubFor(WireMock.post(WireMock.urlPathMatching("/(teams|slack)/.*")).atPriority(10)
+        .willReturn(WireMock.ok("1")));
+    Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+    return server;
+  }
+
   @DynamicPropertySource
-  static void mailServer(DynamicPropertyRegistry registry) {
+  static void peers(DynamicPropertyRegistry registry) {
     registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+    registry.add("swarm.broadcast.teams-webhook-url", () -> WEBHOOKS.baseUrl() + "/teams/hook-secret");
+    registry.add("swarm.broadcast.slack-webhook-url", () -> WEBHOOKS.baseUrl() + "/slack/hook-secret");
   }
 
   static {

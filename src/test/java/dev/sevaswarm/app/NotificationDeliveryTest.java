@@ -1,0 +1,204 @@
+package dev.sevaswarm.app;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.ok;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.serverError;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.sevaswarm.cases.CaseThread;
+import dev.sevaswarm.cases.Playbook;
+import dev.sevaswarm.cases.Playbook.Var;
+import dev.sevaswarm.cases.ThreadEntry;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+
+/**
+ * Notifications against real peers: WireMock as the Teams and Slack webhooks, GreenMail as the
+ * SMTP server, the job executor on. A failing channel is retried, becomes an incident after the
+ * last retry, is sent by an operator's retry, and is never sent twice.
+ */
+class NotificationDeliveryTest extends AppTestSupport {
+
+  @Autowired TestRestTemplate http;
+  @Autowired CaseThread thread;
+  @Autowired ManagementService management;
+  private final ObjectMapper json = new ObjectMapper();
+
+  private String openSevA(String title) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setBasicAuth("intake", "demo");
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    String body = """
+        {"externalId": "%s", "customer": "Contoso Retail", "contactName": "佐藤 健二",
+         "contactEmail": "kenji.sato@contoso.example", "severity": "A", "plan": "RAPID_RESPONSE",
+         "title": "%s", "description": "Every POS terminal fails",
+         "businessImpact": "店舗が開けられない", "recoverBy": "2026-11-29T06:00:00+09:00", "services": ["pos"]}
+        """.formatted(UUID.randomUUID(), title);
+    return http.exchange("/api/cases", HttpMethod.POST, new HttpEntity<>(body, headers), JsonNode.class)
+        .getBody().get("caseId").asText();
+  }
+
+  private List<LoggedRequest> webhookCalls(String channel, String marker) {
+    return WEBHOOKS.findAll(postRequestedFor(urlPathMatching("/" + channel + "/.*"))
+        .withRequestBody(containing(marker)));
+  }
+
+  private long threadLines(String caseId, String text) {
+    return thread.entries(caseId).stream().map(ThreadEntry::text).filter(t -> t.startsWith(text)).count();
+  }
+
+  private List<MimeMessage> mailAbout(String caseId) {
+    return Arrays.stream(SMTP.getReceivedMessages()).filter(m -> {
+      try {
+        return m.getSubject().startsWith("[" + caseId + "]");
+      } catch (jakarta.mail.MessagingException e) {
+        throw new IllegalStateException(e);
+      }
+    }).toList();
+  }
+
+  private List<Incident> incidentsOf(String caseId) {
+    return runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseId)
+        .processDefinitionKey(Playbook.Process.CASE_NOTIFICATION).list().stream()
+        .flatMap(p -> runtime.createIncidentQuery().processInstanceId(p.getId()).list().stream())
+        .toList();
+  }
+
+  private void operatorRetries(Incident incident) {
+    management.setJobRetries(incident.getConfiguration(), 1);
+  }
+
+  @Test
+  void intakeBroadcast_reachesTeamsSlackAndTheLists_asTheirFormatsExpect() throws Exception {
+    String caseId = openSevA("Payload check");
+
+    await().until(() -> webhookCalls("teams", caseId).size() == 1 && webhookCalls("slack", caseId).size() == 1);
+    JsonNode teams = json.readTree(webhookCalls("teams", caseId).get(0).getBodyAsString());
+    assertThat(teams.get("type").asText()).isEqualTo("message");
+    JsonNode attachment = teams.get("attachments").get(0);
+    assertThat(attachment.get("contentType").asText()).isEqualTo("application/vnd.microsoft.card.adaptive");
+    JsonNode card = attachment.get("content");
+    assertThat(card.get("type").asText()).isEqualTo("AdaptiveCard");
+    assertThat(card.get("body").get(0).get("text").asText())
+        .isEqualTo("[" + caseId + "][Sev A] New Sev A case: Payload check");
+    JsonNode facts = card.get("body").get(1).get("facts");
+    assertThat(facts.findValuesAsText("title")).contains("Customer", "Severity", "Business impact", "Recover by",
+        "First response due");
+    assertThat(facts.findValuesAsText("value")).contains("Contoso Retail", "店舗が開けられない")
+        .anyMatch(v -> v.matches("\\d{4}-.*") && java.time.OffsetDateTime.parse(v).toInstant()
+            .equals(java.time.Instant.parse("2026-11-28T21:00:00Z")));
+    assertThat(facts.findValuesAsText("title")).doesNotHaveDuplicates();
+    assertThat(card.get("actions").findValuesAsText("url")).anyMatch(u -> u.endsWith("/api/cases/" + caseId))
+        .anyMatch(u -> u.contains("/camunda/app/tasklist/") && u.contains(caseId));
+
+    JsonNode slack = json.readTree(webhookCalls("slack", caseId).get(0).getBodyAsString());
+    assertThat(slack.get("text").asText()).startsWith("[" + caseId + "][Sev A]");
+    assertThat(slack.get("blocks").findValuesAsText("type")).contains("header", "section", "actions", "button");
+    assertThat(slack.toString()).contains("*Business impact*\\n店舗が開けられない");
+
+    await().until(() -> mailAbout(caseId).size() == 2);
+    for (MimeMessage mail : mailAbout(caseId)) {
+      assertThat(mail.getContentType()).startsWith("multipart/mixed");
+      assertThat(part(mail, "text/plain")).contains("Business impact: 店舗が開けられない");
+      assertThat(part(mail, "text/html")).contains("店舗が開けられない").contains("<table");
+    }
+    assertThat(mailAbout(caseId)).extracting(m -> m.getAllRecipients()[0].toString())
+        .containsExactlyInAnyOrder("sev-a-team@demo.sevaswarm.dev", "account-team@demo.sevaswarm.dev");
+    await().until(() -> threadLines(caseId, "INTAKE_BROADCAST sent to TEAM by teams") == 1
+        && threadLines(caseId, "INTAKE_BROADCAST sent to TEAM by slack") == 1
+        && threadLines(caseId, "INTAKE_BROADCAST sent to TEAM by mail") == 1
+        && threadLines(caseId, "SALES_NOTICE sent to SALES by mail") == 1);
+  }
+
+  @Test
+  void aWebhookFailingOnce_isRetriedAndDeliveredOnce() {
+    String marker = "Flaky " + UUID.randomUUID();
+    String scenario = "flaky-" + marker;
+    WEBHOOKS.stubFor(post(urlPathEqualTo("/teams/hook-secret")).atPriority(1).withRequestBody(containing(marker))
+        .inScenario(scenario).whenScenarioStateIs(Scenario.STARTED)
+        .willReturn(serverError().withBody("Teams is having a moment")).willSetStateTo("recovered"));
+    WEBHOOKS.stubFor(post(urlPathEqualTo("/teams/hook-secret")).atPriority(1).withRequestBody(containing(marker))
+        .inScenario(scenario).whenScenarioStateIs("recovered").willReturn(ok("1")));
+
+    String caseId = openSevA(marker);
+
+    await().until(() -> threadLines(caseId, "INTAKE_BROADCAST sent to TEAM by teams") == 1);
+    assertThat(webhookCalls("teams", marker)).hasSize(2);
+    assertThat(threadLines(caseId, "INTAKE_BROADCAST to TEAM by teams failed, will be retried: Webhook localhost "
+        + "answered 500: Teams is having a moment")).isEqualTo(1);
+    assertThat(webhookCalls("slack", marker)).as("the other channel was not repeated").hasSize(1);
+    assertThat(incidentsOf(caseId)).isEmpty();
+  }
+
+  @Test
+  void aHangingWebhook_timesOutBecomesAnIncident_andTheOperatorsRetrySendsIt() {
+    String marker = "Hanging " + UUID.randomUUID();
+    StubMapping hang = WEBHOOKS.stubFor(post(urlPathEqualTo("/slack/hook-secret")).atPriority(1)
+        .withRequestBody(containing(marker)).willReturn(ok("1").withFixedDelay(3000)));
+    String caseId = openSevA(marker);
+
+    Incident incident = await().atMost(Duration.ofSeconds(40))
+        .until(() -> incidentsOf(caseId).stream().findFirst().orElse(null), i -> i != null);
+    assertThat(incident.getActivityId()).isEqualTo("ServiceTask_DeliverNotification");
+    assertThat(incident.getIncidentMessage()).contains("did not answer within");
+    assertThat(threadLines(caseId, "INTAKE_BROADCAST to TEAM by slack failed")).isEqualTo(3);
+    assertThat(threadLines(caseId, "INTAKE_BROADCAST sent to TEAM by teams")).as("Teams unaffected").isEqualTo(1);
+    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseId)
+        .processDefinitionKey(Playbook.Process.SEV_A_SWARM).count()).as("the case goes on").isEqualTo(1);
+
+    WEBHOOKS.removeStub(hang);
+    operatorRetries(incident);
+    await().until(() -> threadLines(caseId, "INTAKE_BROADCAST sent to TEAM by slack") == 1);
+    await().until(() -> incidentsOf(caseId).isEmpty());
+  }
+
+  @Test
+  void smtpDown_becomesAnIncident_andAfterItIsBackTheRetrySendsOneMail() {
+    await().until(() -> management.createJobQuery().messages().executable().count() == 0);
+    SMTP.stop();
+    String caseId;
+    try {
+      caseId = as("intake", () -> runtime.startProcessInstanceByKey(Playbook.Process.SUPPORT_REQUEST,
+          Variables.createVariables().putValue(Var.CUSTOMER, "Fabrikam").putValue(Var.CONTACT_NAME, "Ana")
+              .putValue(Var.CONTACT_EMAIL, "ana@fabrikam.example").putValue(Var.SEVERITY, "B")
+              .putValue(Var.PLAN, "BASIC").putValue(Var.TITLE, "Invoice export fails")
+              .putValue(Var.DESCRIPTION, "CSV export times out"))).getBusinessKey();
+      Incident incident = await().atMost(Duration.ofSeconds(40))
+          .until(() -> incidentsOf(caseId).stream().findFirst().orElse(null), i -> i != null);
+      assertThat(threadLines(caseId, "DECLINED to CUSTOMER by mail failed")).isEqualTo(3);
+      SMTP.start();
+      operatorRetries(incident);
+    } finally {
+      if (!SMTP.isRunning()) {
+        SMTP.start();
+      }
+    }
+    await().until(() -> mailAbout(caseId).size() == 1);
+    await().until(() -> incidentsOf(caseId).isEmpty());
+    assertThat(threadLines(caseId, "DECLINED sent to CUSTOMER by mail (ana@fabrikam.example)")).isEqualTo(1);
+  }
+}
