@@ -22,7 +22,7 @@ public class RestAuthentication {
 
   @Bean
   public FilterRegistrationBean<Filter> caseApiAuthentication() {
-    return basicAuthentication("case-api-authentication", "", "/api/*", "/actuator/prometheus",
+    return basicAuthentication("case-api-authentication", "", "/api/*", "/mail", "/actuator/prometheus",
         "/actuator/metrics", "/actuator/metrics/*");
   }
 

@@ -1,0 +1,47 @@
+package dev.sevaswarm.notify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+
+/** The swarm.* configuration as an operator writes it. */
+class SwarmPropertiesTest {
+
+  private static SwarmProperties bind(Map<String, String> properties) {
+    return new Binder(new MapConfigurationPropertySource(properties)).bindOrCreate("swarm", SwarmProperties.class);
+  }
+
+  @Test
+  void emptyChannelsAreSkipped_notErrors() {
+    SwarmProperties properties = bind(Map.of("swarm.broadcast.teams-webhook-url", "",
+        "swarm.broadcast.slack-webhook-url", " "));
+    assertThat(properties.broadcast().teamsWebhookUrl()).isEmpty();
+    assertThat(properties.delivery().retryCycle()).isEqualTo("R3/PT1M");
+  }
+
+  @Test
+  void aWebhookUrlThatIsNotHttp_stopsStartUpNamingTheProperty() {
+    assertThatThrownBy(() -> bind(Map.of("swarm.broadcast.teams-webhook-url", "outlook.office.com/webhook/x")))
+        .hasRootCauseMessage("swarm.broadcast.teams-webhook-url must be an http(s) URL (or empty to skip the channel), "
+            + "but is 'outlook.office.com/webhook/x'");
+    assertThatThrownBy(() -> bind(Map.of("swarm.broadcast.slack-webhook-url", "ftp://hooks.slack.com/x")))
+        .hasRootCauseMessage("swarm.broadcast.slack-webhook-url must be an http(s) URL (or empty to skip the channel), "
+            + "but is 'ftp://hooks.slack.com/x'");
+  }
+
+  @Test
+  void whoHearsWhatIsConfiguration() {
+    SwarmProperties properties = bind(Map.of("swarm.delivery.routes.FINDING", "TEAM,DUTY_MANAGERS",
+        "swarm.delivery.routes.CUSTOMER_UPDATE", "CUSTOMER,SALES"));
+    assertThat(properties.audiencesOf(NotificationEvent.FINDING)).containsExactly(Audience.TEAM, Audience.DUTY_MANAGERS);
+    assertThat(properties.audiencesOf(NotificationEvent.CUSTOMER_UPDATE))
+        .containsExactly(Audience.CUSTOMER, Audience.SALES);
+    assertThat(properties.audiencesOf(NotificationEvent.CLOSURE)).as("default")
+        .isEqualTo(List.of(Audience.CUSTOMER, Audience.SALES, Audience.TEAM));
+  }
+}

@@ -1,0 +1,119 @@
+package dev.sevaswarm.recovery;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * The application in a JVM of its own (demo profile, H2 file database, embedded SMTP sink), so a
+ * test can kill it with SIGKILL and start it again on the same files.
+ */
+final class AppProcess implements AutoCloseable {
+
+  private final Path dataDir;
+  private final int httpPort;
+  private final int smtpPort;
+  private final Path log;
+  private Process process;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  AppProcess(Path dataDir, Path log) throws IOException {
+    this.dataDir = dataDir;
+    this.httpPort = freePort();
+    this.smtpPort = freePort();
+    this.log = log;
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  void start(String... extraProperties) throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx512m");
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add("-Dserver.port=" + httpPort);
+    command.add("-Dspring.datasource.url=jdbc:h2:file:" + dataDir.resolve("sev-a-swarm").toAbsolutePath()
+        + ";DB_CLOSE_ON_EXIT=FALSE");
+    command.add("-Dswarm.mail.embedded-port=" + smtpPort);
+    command.add("-Dcamunda.bpm.job-execution.wait-time-in-millis=200");
+    command.add("-Dcamunda.bpm.job-execution.max-wait=1000");
+    for (String property : extraProperties) {
+      command.add("-D" + property);
+    }
+    command.add("dev.sevaswarm.SevASwarmApplication");
+    Files.createDirectories(log.getParent());
+    process = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+    Instant deadline = Instant.now().plusSeconds(120);
+    while (Instant.now().isBefore(deadline)) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("The application died at start-up; see " + log);
+      }
+      try {
+        if (get(null, "/actuator/health").statusCode() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // still starting
+      }
+      Thread.sleep(250);
+    }
+    throw new IllegalStateException("The application did not start within 2 minutes; see " + log);
+  }
+
+  /** SIGKILL: no shutdown hook, no flush, no goodbye. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor();
+  }
+
+  HttpResponse<String> get(String user, String path) throws IOException, InterruptedException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + path))
+        .timeout(Duration.ofSeconds(30));
+    auth(request, user);
+    return http.send(request.GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  HttpResponse<String> post(String user, String path, String json) throws IOException, InterruptedException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + path))
+        .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json");
+    auth(request, user);
+    return http.send(request.POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  private static void auth(HttpRequest.Builder request, String user) {
+    if (user != null) {
+      request.header("Authorization", "Basic " + Base64.getEncoder()
+          .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
+    }
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    if (process != null && process.isAlive()) {
+      kill();
+    }
+  }
+
+  static File javaHome() {
+    return new File(System.getProperty("java.home"));
+  }
+}
