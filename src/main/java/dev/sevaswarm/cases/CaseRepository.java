@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -63,9 +64,47 @@ public class CaseRepository {
         processInstanceId, caseId);
   }
 
-  public void updateSla(String caseId, Severity severity, OffsetDateTime firstResponseDue) {
-    jdbc.update("update support_case set severity = ?, first_response_due = ? where case_id = ?",
-        severity.name(), firstResponseDue, caseId);
+  /** A (new) first-response clock: severity, due time, start; no first response yet. */
+  public void startSla(String caseId, Severity severity, OffsetDateTime startedAt, OffsetDateTime firstResponseDue) {
+    jdbc.update("update support_case set severity = ?, sla_started_at = ?, first_response_due = ?, "
+        + "first_response_at = null, sla_breached = false, status = ? where case_id = ?",
+        severity.name(), startedAt, firstResponseDue, CaseStatus.OPEN.name(), caseId);
+  }
+
+  /** The first response was given (only the first one counts); the case is being worked. */
+  public void firstResponse(String caseId, OffsetDateTime at) {
+    jdbc.update("update support_case set first_response_at = coalesce(first_response_at, ?), status = ? "
+        + "where case_id = ?", at, CaseStatus.INVESTIGATING.name(), caseId);
+  }
+
+  public void breached(String caseId) {
+    jdbc.update("update support_case set sla_breached = true where case_id = ?", caseId);
+  }
+
+  public void status(String caseId, CaseStatus status) {
+    jdbc.update("update support_case set status = ? where case_id = ?", status.name(), caseId);
+  }
+
+  public void closed(String caseId, OffsetDateTime at) {
+    jdbc.update("update support_case set status = ?, closed_at = ? where case_id = ?", CaseStatus.CLOSED.name(), at,
+        caseId);
+  }
+
+  /** Newest first. */
+  public List<SupportCase> withStatus(CaseStatus status, int limit) {
+    return jdbc.query("select * from support_case where status = ? order by created_at desc, case_id desc limit ?",
+        this::map, status.name(), limit);
+  }
+
+  /** Cases opened in [from, to), oldest first: the SLA report's population. */
+  public List<SupportCase> openedBetween(OffsetDateTime from, OffsetDateTime to) {
+    return jdbc.query("select * from support_case where created_at >= ? and created_at < ? order by created_at",
+        this::map, from, to);
+  }
+
+  /** How many cases there are per severity and status. */
+  public List<Map<String, Object>> countsBySeverityAndStatus() {
+    return jdbc.queryForList("select severity, status, count(*) as cases from support_case group by severity, status");
   }
 
   public void updateSeverity(String caseId, Severity severity) {
@@ -90,7 +129,12 @@ public class CaseRepository {
         rs.getString("requested_by"),
         rs.getObject("created_at", OffsetDateTime.class),
         rs.getObject("first_response_due", OffsetDateTime.class),
-        rs.getString("process_instance_id"));
+        rs.getString("process_instance_id"),
+        CaseStatus.valueOf(rs.getString("status")),
+        rs.getObject("sla_started_at", OffsetDateTime.class),
+        rs.getObject("first_response_at", OffsetDateTime.class),
+        rs.getBoolean("sla_breached"),
+        rs.getObject("closed_at", OffsetDateTime.class));
   }
 
   private static DataFieldMaxValueIncrementer caseNumberSequence(DataSource dataSource) {

@@ -108,6 +108,7 @@ public final class Playbook {
     public static final String ESCALATION_DUE = "escalationDue";
     public static final String UPDATE_CADENCE_MINUTES = "updateCadenceMinutes";
     public static final String SLA_BREACHED = "slaBreached";
+    public static final String SLA_STARTED_AT = "slaStartedAt";
     // ownership and investigation
     public static final String OWNER = "owner";
     public static final String FIRST_RESPONSE = "firstResponse";
@@ -140,6 +141,7 @@ public final class Playbook {
     public static final String TARGETS = "targets";
     public static final String TARGET = "target";
     public static final String DETAILS = "details";
+    public static final String PUBLISHED_AT = "publishedAt";
 
     private Var() {}
   }

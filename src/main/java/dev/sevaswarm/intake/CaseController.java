@@ -1,5 +1,7 @@
 package dev.sevaswarm.intake;
 
+import dev.sevaswarm.cases.CaseStatus;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sevaswarm.cases.CaseRepository;
 import dev.sevaswarm.cases.SupportCase;
@@ -88,10 +90,8 @@ public class CaseController {
   public List<CaseView> list(@RequestParam(required = false) String status) {
     require(Roles.readers(), "read cases");
     CaseStatus wanted = status == null ? null : status(status);
-    return Caller.asSystem(identity, () -> cases.all(LIST_LIMIT).stream()
-        .map(c -> queries.view(c, false))
-        .filter(v -> wanted == null || v.status() == wanted)
-        .toList());
+    List<SupportCase> found = wanted == null ? cases.all(LIST_LIMIT) : cases.withStatus(wanted, LIST_LIMIT);
+    return Caller.asSystem(identity, () -> found.stream().map(c -> queries.view(c, false)).toList());
   }
 
   /** The body of a volunteering request. */

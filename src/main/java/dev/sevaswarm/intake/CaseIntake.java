@@ -67,10 +67,10 @@ public class CaseIntake {
 
   private SupportCase start(CaseRequest request, Caller caller) {
     String caseId = cases.nextCaseId();
-    SupportCase supportCase = new SupportCase(caseId, request.externalId(), request.customer(),
+    SupportCase supportCase = SupportCase.reported(caseId, request.externalId(), request.customer(),
         request.contactName(), request.contactEmail(), request.severity(), request.plan(), request.title(),
         request.description(), request.businessImpact(), request.recoverBy(),
-        request.services() == null ? List.of() : request.services(), caller.userId(), CaseClock.now(), null, null);
+        request.services() == null ? List.of() : request.services(), caller.userId(), CaseClock.now(), null);
     cases.insert(supportCase);
     // started as the caller: history shows who opened the case
     String processInstanceId = runtime.createProcessInstanceByKey(Playbook.Process.SUPPORT_REQUEST)

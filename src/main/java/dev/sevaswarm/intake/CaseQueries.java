@@ -1,5 +1,6 @@
 package dev.sevaswarm.intake;
 
+
 import static dev.sevaswarm.cases.Playbook.Var;
 
 import dev.sevaswarm.cases.CaseFindings;
@@ -54,30 +55,17 @@ public class CaseQueries {
         .reduce((first, second) -> second).orElse(null);
     Map<String, Object> vars = variables(request, runningSwarm);
 
-    OffsetDateTime due = time(vars.get(Var.FIRST_RESPONSE_DUE));
-    OffsetDateTime respondedAt = time(vars.get(Var.FIRST_RESPONSE_AT));
-    Boolean slaMet = due == null || respondedAt == null ? null : !respondedAt.isAfter(due);
     List<Finding> caseFindings = withDetails ? findings.of(c.caseId()) : List.of();
     return new CaseView(
         c.caseId(), c.externalId(), c.customer(), c.contactName(), c.contactEmail(),
         (String) vars.getOrDefault(Var.SEVERITY, c.severity().name()), c.plan().name(),
         c.title(), c.description(), c.businessImpact(), c.recoverBy(), c.services(),
-        status(request, vars), (String) vars.get(Var.OWNER), c.createdAt(),
-        due == null ? c.firstResponseDue() : due, respondedAt, slaMet, time(vars.get(Var.NEXT_CONTACT_AT)),
+        c.status(), (String) vars.get(Var.OWNER), c.createdAt(),
+        c.firstResponseDue(), c.firstResponseAt(), c.slaMet(), time(vars.get(Var.NEXT_CONTACT_AT)),
         c.processInstanceId(),
         withDetails ? areas(c.caseId(), caseFindings) : List.of(),
         caseFindings,
         withDetails ? timeline(c.caseId()) : List.of());
-  }
-
-  private static CaseStatus status(HistoricProcessInstance request, Map<String, Object> vars) {
-    if (request == null || request.getEndTime() != null) {
-      return request == null ? CaseStatus.OPEN : CaseStatus.CLOSED;
-    }
-    if (Boolean.TRUE.equals(vars.get(Var.CUSTOMER_CONFIRMED))) {
-      return CaseStatus.RESOLVED;
-    }
-    return vars.get(Var.OWNER) == null ? CaseStatus.OPEN : CaseStatus.INVESTIGATING;
   }
 
   /** The case-level variables; a running swarm's values are newer than its parent's copies. */

@@ -1,5 +1,7 @@
 package dev.sevaswarm.intake;
 
+import dev.sevaswarm.cases.CaseStatus;
+
 import dev.sevaswarm.cases.Finding;
 import java.time.OffsetDateTime;
 import java.util.List;

@@ -2,7 +2,13 @@ package dev.sevaswarm.notify;
 
 import static dev.sevaswarm.cases.Playbook.Var;
 
+import dev.sevaswarm.cases.CaseClock;
 import dev.sevaswarm.cases.CaseRepository;
+import dev.sevaswarm.cases.Times;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 import dev.sevaswarm.cases.SupportCase;
 import dev.sevaswarm.notify.Notifications.Target;
 import java.util.LinkedHashMap;
@@ -26,13 +32,15 @@ public class DeliverNotificationDelegate implements JavaDelegate {
   private final MessageComposer composer;
   private final List<Channel> channels;
   private final DeliveryLog log;
+  private final MeterRegistry metrics;
 
   public DeliverNotificationDelegate(CaseRepository cases, MessageComposer composer, List<Channel> channels,
-      DeliveryLog log) {
+      DeliveryLog log, MeterRegistry metrics) {
     this.cases = cases;
     this.composer = composer;
     this.channels = channels;
     this.log = log;
+    this.metrics = metrics;
   }
 
   @Override
@@ -54,8 +62,14 @@ public class DeliverNotificationDelegate implements JavaDelegate {
       recipient = channel.deliver(new Delivery(supportCase, event, target.audience(), message));
     } catch (RuntimeException failure) {
       log.recordFailure(caseId, event, target.audience(), channel.name(), failure.getMessage());
+      Counter.builder("swarm_notification_failures").description("Failed delivery attempts")
+          .tag("channel", channel.name()).register(metrics).increment();
       throw failure;
     }
+    Times.parse(execution.getVariable(Var.PUBLISHED_AT)).ifPresent(published ->
+        Timer.builder("swarm_notification_delivery").description("From publishing a notification to its delivery")
+            .tag("channel", channel.name()).publishPercentileHistogram().register(metrics)
+            .record(Duration.between(published, CaseClock.now())));
     log.recordDelivery(caseId, eventKey, event, target.audience(), channel.name(), recipient);
   }
 

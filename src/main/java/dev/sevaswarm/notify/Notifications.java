@@ -2,6 +2,7 @@ package dev.sevaswarm.notify;
 
 import static dev.sevaswarm.cases.Playbook.Var;
 
+import dev.sevaswarm.cases.CaseClock;
 import dev.sevaswarm.cases.CaseThread;
 import dev.sevaswarm.cases.Playbook;
 import dev.sevaswarm.cases.ThreadKind;
@@ -52,6 +53,7 @@ public class Notifications {
             .putValue(Var.CASE_ID, caseId)
             .putValue(Var.EVENT, event.name())
             .putValue(Var.EVENT_KEY, UUID.randomUUID().toString())
+            .putValue(Var.PUBLISHED_AT, CaseClock.format(CaseClock.now()))
             .putValue(Var.TARGETS, String.join(",", targets))
             .putValue(Var.DETAILS, Spin.JSON(new LinkedHashMap<>(details)).toString()))
         .execute();

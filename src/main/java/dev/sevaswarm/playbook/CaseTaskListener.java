@@ -4,12 +4,16 @@ import static dev.sevaswarm.cases.Playbook.Var;
 
 import dev.sevaswarm.cases.CaseClock;
 import dev.sevaswarm.cases.CaseFindings;
+import dev.sevaswarm.cases.CaseRepository;
+import dev.sevaswarm.cases.CaseStatus;
 import dev.sevaswarm.cases.Finding;
 import dev.sevaswarm.cases.CaseThread;
 import dev.sevaswarm.cases.Playbook.Task;
 import dev.sevaswarm.cases.ThreadKind;
 import dev.sevaswarm.cases.Times;
 import dev.sevaswarm.cases.Verdict;
+import dev.sevaswarm.sla.SlaMetrics;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
@@ -31,11 +35,16 @@ public class CaseTaskListener implements TaskListener {
 
   private final CaseThread thread;
   private final CaseFindings findings;
+  private final CaseRepository cases;
+  private final SlaMetrics metrics;
   private final IdentityService identity;
 
-  public CaseTaskListener(CaseThread thread, CaseFindings findings, IdentityService identity) {
+  public CaseTaskListener(CaseThread thread, CaseFindings findings, CaseRepository cases, SlaMetrics metrics,
+      IdentityService identity) {
     this.thread = thread;
     this.findings = findings;
+    this.cases = cases;
+    this.metrics = metrics;
     this.identity = identity;
   }
 
@@ -60,7 +69,7 @@ public class CaseTaskListener implements TaskListener {
       // for Sev B/C, an engineer taking the case is the first response
       task.setVariable(Var.OWNER, task.getAssignee());
       if (task.getVariable(Var.FIRST_RESPONSE_AT) == null) {
-        task.setVariable(Var.FIRST_RESPONSE_AT, CaseClock.format(CaseClock.now()));
+        firstResponse(task);
       }
       post(task, ThreadKind.OWNERSHIP, task.getAssignee() + " took the case");
     }
@@ -72,7 +81,7 @@ public class CaseTaskListener implements TaskListener {
       case Task.TAKE_OWNERSHIP -> {
         List<String> areas = requireAreas(task);
         task.setVariable(Var.OWNER, actor);
-        task.setVariable(Var.FIRST_RESPONSE_AT, CaseClock.format(CaseClock.now()));
+        firstResponse(task);
         task.setVariable(Var.ROOT_CAUSE_FOUND, false);
         task.setVariable(Var.UPDATE_COUNT, 0);
         normaliseNextContact(task);
@@ -87,6 +96,7 @@ public class CaseTaskListener implements TaskListener {
         findings.add((String) task.getVariable(Var.CASE_ID),
             new Finding(area, verdict, text(task, Var.FINDING), actor, CaseClock.now()));
         if (verdict == Verdict.ROOT_CAUSE) {
+          metrics.rootCauseFound(severity(task), sinceIntake(task));
           task.setVariable(Var.ROOT_CAUSE_FOUND, true);
           task.getExecution().getProcessInstance().setVariable(Var.ROOT_CAUSE, "[" + area + "] " + text(task, Var.FINDING));
         }
@@ -109,6 +119,10 @@ public class CaseTaskListener implements TaskListener {
       case Task.CONFIRM_RESOLUTION -> {
         boolean confirmed = Boolean.TRUE.equals(task.getVariable(Var.CUSTOMER_CONFIRMED));
         task.setVariable(Var.CUSTOMER_CONFIRMED, confirmed);
+        if (confirmed) {
+          cases.status(caseId(task), CaseStatus.RESOLVED);
+          metrics.resolved(severity(task), sinceIntake(task));
+        }
         post(task, ThreadKind.RESOLUTION, (confirmed ? "Customer confirmed the fix. " : "Customer says not fixed. ")
             + "Root cause: " + text(task, Var.ROOT_CAUSE) + ". Resolution: " + text(task, Var.RESOLUTION));
       }
@@ -125,6 +139,27 @@ public class CaseTaskListener implements TaskListener {
       }
       default -> { }
     }
+  }
+
+  /** The first response counts once: on the record, in the metrics and in the case's variables. */
+  private void firstResponse(DelegateTask task) {
+    OffsetDateTime now = CaseClock.now();
+    task.setVariable(Var.FIRST_RESPONSE_AT, CaseClock.format(now));
+    cases.firstResponse(caseId(task), now);
+    metrics.firstResponse(severity(task), String.valueOf(task.getVariable(Var.PLAN)), sinceIntake(task));
+  }
+
+  private static Duration sinceIntake(DelegateTask task) {
+    OffsetDateTime started = Times.parse(task.getVariable(Var.SLA_STARTED_AT)).orElse(CaseClock.now());
+    return Duration.between(started, CaseClock.now());
+  }
+
+  private static String severity(DelegateTask task) {
+    return String.valueOf(task.getVariable(Var.SEVERITY));
+  }
+
+  private static String caseId(DelegateTask task) {
+    return (String) task.getVariable(Var.CASE_ID);
   }
 
   private List<String> requireAreas(DelegateTask task) {

@@ -36,7 +36,7 @@ public class RecordCaseDelegate implements JavaDelegate {
     if (caseId == null || cases.find(caseId).isEmpty()) {
       caseId = caseId == null ? cases.nextCaseId() : caseId;
       String requestedBy = (String) execution.getVariable(Var.REQUESTED_BY);
-      cases.insert(new SupportCase(
+      cases.insert(SupportCase.reported(
           caseId,
           (String) execution.getVariable(Var.EXTERNAL_ID),
           string(execution, Var.CUSTOMER),
@@ -51,7 +51,6 @@ public class RecordCaseDelegate implements JavaDelegate {
           VariableLists.strings(execution.getVariable(Var.SERVICES)),
           requestedBy,
           CaseClock.now(),
-          null,
           execution.getProcessInstanceId()));
     } else {
       cases.attachProcessInstance(caseId, execution.getProcessInstanceId());

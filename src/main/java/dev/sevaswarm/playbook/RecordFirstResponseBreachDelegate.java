@@ -2,9 +2,11 @@ package dev.sevaswarm.playbook;
 
 import static dev.sevaswarm.cases.Playbook.Var;
 
+import dev.sevaswarm.cases.CaseRepository;
 import dev.sevaswarm.cases.CaseThread;
 import dev.sevaswarm.cases.ThreadKind;
 import dev.sevaswarm.notify.NotificationEvent;
+import dev.sevaswarm.sla.SlaMetrics;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -18,10 +20,15 @@ public class RecordFirstResponseBreachDelegate implements JavaDelegate {
 
   private final CaseEvents events;
   private final CaseThread thread;
+  private final CaseRepository cases;
+  private final SlaMetrics metrics;
 
-  public RecordFirstResponseBreachDelegate(CaseEvents events, CaseThread thread) {
+  public RecordFirstResponseBreachDelegate(CaseEvents events, CaseThread thread, CaseRepository cases,
+      SlaMetrics metrics) {
     this.events = events;
     this.thread = thread;
+    this.cases = cases;
+    this.metrics = metrics;
   }
 
   @Override
@@ -30,6 +37,8 @@ public class RecordFirstResponseBreachDelegate implements JavaDelegate {
       return;
     }
     execution.setVariable(Var.SLA_BREACHED, true);
+    cases.breached((String) execution.getVariable(Var.CASE_ID));
+    metrics.breach(String.valueOf(execution.getVariable(Var.SEVERITY)), String.valueOf(execution.getVariable(Var.PLAN)));
     thread.post((String) execution.getVariable(Var.CASE_ID), CaseThread.SYSTEM, ThreadKind.SLA,
         "First response breached: it was due " + execution.getVariable(Var.FIRST_RESPONSE_DUE));
     events.announce(execution, NotificationEvent.SLA_BREACH, Var.FIRST_RESPONSE_DUE);

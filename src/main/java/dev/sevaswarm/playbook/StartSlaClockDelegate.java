@@ -9,6 +9,7 @@ import dev.sevaswarm.cases.Severity;
 import dev.sevaswarm.cases.ThreadKind;
 import dev.sevaswarm.sla.ResponseTimes;
 import dev.sevaswarm.sla.SlaClock;
+import java.time.OffsetDateTime;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -30,7 +31,8 @@ public class StartSlaClockDelegate implements JavaDelegate {
   @SuppressWarnings("unchecked")
   public void execute(DelegateExecution execution) {
     ResponseTimes times = ResponseTimes.from((Map<String, ?>) execution.getVariable(Var.RESPONSE_TIMES));
-    SlaClock clock = SlaClock.start(CaseClock.now(), times);
+    OffsetDateTime now = CaseClock.now();
+    SlaClock clock = SlaClock.start(now, times);
     String caseId = (String) execution.getVariable(Var.CASE_ID);
     Severity severity = Severity.valueOf((String) execution.getVariable(Var.SEVERITY));
     execution.setVariable(Var.FIRST_RESPONSE_DUE, CaseClock.format(clock.firstResponseDue()));
@@ -38,7 +40,8 @@ public class StartSlaClockDelegate implements JavaDelegate {
     execution.setVariable(Var.ESCALATION_DUE, CaseClock.format(clock.escalationDue()));
     execution.setVariable(Var.UPDATE_CADENCE_MINUTES, clock.updateCadenceMinutes());
     execution.setVariable(Var.FIRST_RESPONSE_AT, null);
-    cases.updateSla(caseId, severity, clock.firstResponseDue());
+    execution.setVariable(Var.SLA_STARTED_AT, CaseClock.format(now));
+    cases.startSla(caseId, severity, now, clock.firstResponseDue());
     thread.post(caseId, CaseThread.SYSTEM, ThreadKind.SLA,
         "Sev " + severity + " under " + execution.getVariable(Var.PLAN) + ": first response due "
             + CaseClock.format(clock.firstResponseDue()) + " (" + times.firstResponseMinutes() + " min)");

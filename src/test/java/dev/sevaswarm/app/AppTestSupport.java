@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -39,6 +40,7 @@ import org.springframework.test.context.DynamicPropertySource;
     "camunda.bpm.job-execution.max-wait=1000",
 })
 @ActiveProfiles("demo")
+@AutoConfigureObservability(tracing = false) // tests switch metrics export off unless asked
 public abstract class AppTestSupport {
 
   /** One SMTP server for the whole test JVM; tests tell their mail apart by case id. */

@@ -77,8 +77,12 @@ class PlaybookApplicationTest extends AppTestSupport {
   }
 
   @Test
-  void healthIsPublic() {
+  void healthIsPublic_metricsAreNot() {
     assertThat(http.getForEntity("/actuator/health", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(http.getForEntity("/actuator/prometheus", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+    String metrics = http.withBasicAuth("admin", "demo").getForObject("/actuator/prometheus", String.class);
+    assertThat(metrics).contains("swarm_open_cases{", "severity=\"A\"", "status=\"OPEN\"");
   }
 
   @Test

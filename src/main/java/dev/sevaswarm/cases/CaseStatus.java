@@ -1,6 +1,6 @@
-package dev.sevaswarm.intake;
+package dev.sevaswarm.cases;
 
-/** Where a case stands, derived from where its process is. */
+/** Where a case stands; kept by the playbook as the case moves. */
 public enum CaseStatus {
   /** nobody owns it yet */
   OPEN,
