@@ -14,8 +14,9 @@ public final class CaseClock {
 
   private CaseClock() {}
 
+  /** Now, to the millisecond (the order of the record depends on it); shown to the second. */
   public static OffsetDateTime now() {
-    return ClockUtil.getCurrentTime().toInstant().atOffset(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
+    return ClockUtil.getCurrentTime().toInstant().atOffset(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
   }
 
   /** ISO-8601 with offset, the one textual form of a time in variables and the API. */

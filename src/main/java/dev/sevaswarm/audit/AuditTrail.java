@@ -1,0 +1,177 @@
+package dev.sevaswarm.audit;
+
+import dev.sevaswarm.cases.CaseThread;
+import dev.sevaswarm.cases.ThreadEntry;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricDetail;
+import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
+import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.springframework.stereotype.Service;
+
+/**
+ * A case's whole history in one time-ordered list: every step of the support request, the swarm
+ * and the notifications (Camunda's history), every task with who claimed and completed it, every
+ * operation users made, every variable change (old → new, who), every delivered notification,
+ * the case thread, and every reading of this trail.
+ */
+@Service
+public class AuditTrail {
+
+  private static final int MAX_VALUE = 500;
+  private static final long SAME_COMMAND_MILLIS = 500;
+
+  private final HistoryService history;
+  private final CaseThread thread;
+  private final AuditReads reads;
+
+  public AuditTrail(HistoryService history, CaseThread thread, AuditReads reads) {
+    this.history = history;
+    this.thread = thread;
+    this.reads = reads;
+  }
+
+  public List<AuditEntry> of(String caseId) {
+    List<Sequenced> entries = new ArrayList<>();
+    List<HistoricProcessInstance> instances = history.createHistoricProcessInstanceQuery()
+        .processInstanceBusinessKey(caseId).orderByProcessInstanceStartTime().asc().list();
+    Map<String, String> userOfOperation = new HashMap<>();
+    Map<String, String> assigneeOfTask = new HashMap<>();
+    for (HistoricProcessInstance instance : instances) {
+      add(entries, 0, instance.getStartTime(), instance.getStartUserId(), "process started",
+          instance.getProcessDefinitionKey(), instance.getProcessDefinitionName(), "instance " + instance.getId());
+      if (instance.getEndTime() != null) {
+        add(entries, 9, instance.getEndTime(), null, "process ended", instance.getProcessDefinitionKey(),
+            instance.getProcessDefinitionName(), instance.getDeleteReason());
+      }
+      List<UserOperationLogEntry> operations = history.createUserOperationLogQuery()
+          .processInstanceId(instance.getId()).orderByTimestamp().asc().list();
+      for (UserOperationLogEntry op : operations) {
+        userOfOperation.put(op.getOperationId(), op.getUserId());
+        add(entries, 4, op.getTimestamp(), op.getUserId(), "operation " + op.getOperationType(),
+            op.getProperty(), op.getEntityType(), change(op.getOrgValue(), op.getNewValue()));
+      }
+      for (HistoricTaskInstance task : history.createHistoricTaskInstanceQuery().processInstanceId(instance.getId())
+          .list()) {
+        assigneeOfTask.put(task.getId(), task.getAssignee());
+        add(entries, 2, task.getStartTime(), null, "task created", task.getTaskDefinitionKey(), task.getName(), null);
+        if (task.getEndTime() != null) {
+          add(entries, 6, task.getEndTime(), task.getAssignee(),
+              "completed".equals(task.getDeleteReason()) ? "task completed" : "task ended",
+              task.getTaskDefinitionKey(), task.getName(), task.getDeleteReason());
+        }
+        for (HistoricIdentityLinkLog link : history.createHistoricIdentityLinkLogQuery().taskId(task.getId()).list()) {
+          String who = link.getUserId() != null ? "user " + link.getUserId() : "group " + link.getGroupId();
+          add(entries, 3, link.getTime(), link.getAssignerId(),
+              link.getType() + " " + ("add".equals(link.getOperationType()) ? "added" : "removed"),
+              task.getTaskDefinitionKey(), task.getName(), who);
+        }
+      }
+      for (HistoricActivityInstance activity : history.createHistoricActivityInstanceQuery()
+          .processInstanceId(instance.getId()).list()) {
+        if ("userTask".equals(activity.getActivityType())) {
+          continue; // the task entries say it, with the people
+        }
+        add(entries, 1, activity.getStartTime(), null, "step started", activity.getActivityId(),
+            activity.getActivityName(), activity.getActivityType());
+        if (activity.getEndTime() != null) {
+          add(entries, 7, activity.getEndTime(), null, activity.isCanceled() ? "step cancelled" : "step completed",
+              activity.getActivityId(), activity.getActivityName(), activity.getActivityType());
+        }
+      }
+      Map<String, String> previous = new HashMap<>();
+      for (HistoricDetail detail : history.createHistoricDetailQuery().processInstanceId(instance.getId())
+          .variableUpdates().orderPartiallyByOccurrence().asc().list()) {
+        HistoricVariableUpdate update = (HistoricVariableUpdate) detail;
+        String value = text(update);
+        String before = previous.put(update.getVariableInstanceId(), value);
+        String actor = update.getUserOperationId() == null ? null : userOfOperation.get(update.getUserOperationId());
+        if (actor == null && update.getTaskId() != null) {
+          actor = assigneeOfTask.get(update.getTaskId());
+        }
+        if (actor == null) {
+          actor = operatorAt(operations, update.getTime());
+        }
+        add(entries, 5, update.getTime(), actor, before == null ? "variable set" : "variable changed",
+            update.getVariableName(), null, change(before, value));
+      }
+    }
+    for (ThreadEntry line : thread.entries(caseId)) {
+      add(entries, 8, line.at(), CaseThread.SYSTEM.equals(line.actor()) ? null : line.actor(),
+          line.kind() == dev.sevaswarm.cases.ThreadKind.NOTIFICATION ? "notification" : "thread " + line.kind(),
+          null, null, line.text());
+    }
+    for (AuditReads.AuditRead read : reads.of(caseId)) {
+      add(entries, 10, read.at(), read.userId(), "audit read", null, null, read.format());
+    }
+    return entries.stream()
+        .sorted(Comparator.comparing((Sequenced s) -> s.entry().time()).thenComparingInt(Sequenced::rank)
+            .thenComparingInt(Sequenced::index))
+        .map(Sequenced::entry)
+        .toList();
+  }
+
+  /**
+   * A change made while a user's operation ran (a listener reacting to a completed task, say) is
+   * that user's: Camunda logs the operation as the command begins, the change follows within it.
+   */
+  private static String operatorAt(List<UserOperationLogEntry> operations, Date time) {
+    String operator = null;
+    for (UserOperationLogEntry op : operations) {
+      long gap = time.getTime() - op.getTimestamp().getTime();
+      if (gap < 0) {
+        break;
+      }
+      if (gap <= SAME_COMMAND_MILLIS) {
+        operator = op.getUserId();
+      }
+    }
+    return operator;
+  }
+
+  private static String text(HistoricVariableUpdate update) {
+    Object value;
+    try {
+      value = update.getValue();
+    } catch (RuntimeException unreadable) {
+      value = "(" + update.getTypeName() + ")";
+    }
+    String text = Objects.toString(value, "null");
+    return text.length() > MAX_VALUE ? text.substring(0, MAX_VALUE) + "…" : text;
+  }
+
+  private static String change(String before, String after) {
+    if (before == null && after == null) {
+      return null;
+    }
+    return before == null ? after : before + " → " + after;
+  }
+
+  private static void add(List<Sequenced> entries, int rank, Date time, String actor, String action,
+      String elementId, String elementName, String details) {
+    if (time != null) {
+      add(entries, rank, time.toInstant().atOffset(ZoneOffset.UTC), actor, action, elementId, elementName, details);
+    }
+  }
+
+  private static void add(List<Sequenced> entries, int rank, OffsetDateTime time, String actor, String action,
+      String elementId, String elementName, String details) {
+    entries.add(new Sequenced(new AuditEntry(time.withOffsetSameInstant(ZoneOffset.UTC), actor, action, elementId,
+        elementName, details), rank, entries.size()));
+  }
+
+  /** Equal times keep a sensible order: a step starts, its task is offered, worked, completed, the step ends. */
+  private record Sequenced(AuditEntry entry, int rank, int index) {}
+}
