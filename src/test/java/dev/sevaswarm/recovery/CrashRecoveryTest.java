@@ -62,6 +62,8 @@ class CrashRecoveryTest {
 
       app.kill();
       app.start();
+      JsonNode swarm = json.readTree(app.get("admin", "/engine-rest/process-definition/key/sev-a-swarm").body());
+      assertThat(swarm.get("version").asInt()).as("an unchanged playbook deploys no new version").isEqualTo(1);
 
       for (String caseId : caseIds) {
         JsonNode view = json.readTree(app.get("auditor", "/api/cases/" + caseId).body());
