@@ -96,6 +96,12 @@ public class CaseRepository {
         this::map, status.name(), limit);
   }
 
+  /** Every case not closed yet. */
+  public List<SupportCase> notClosed(int limit) {
+    return jdbc.query("select * from support_case where status <> ? order by created_at limit ?", this::map,
+        CaseStatus.CLOSED.name(), limit);
+  }
+
   /** Cases opened in [from, to), oldest first: the SLA report's population. */
   public List<SupportCase> openedBetween(OffsetDateTime from, OffsetDateTime to) {
     return jdbc.query("select * from support_case where created_at >= ? and created_at < ? order by created_at",

@@ -3,9 +3,6 @@ package dev.sevaswarm.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sevaswarm.cases.Playbook.Task;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import static org.awaitility.Awaitility.await;
@@ -15,13 +12,8 @@ import org.camunda.bpm.engine.HistoryService;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -31,39 +23,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class TasklistBrowserTest extends AppTestSupport {
 
-  private static final Path ARTIFACTS = Path.of("target", "browser");
-
   @Autowired HistoryService history;
 
   private static WebElement checkbox(WebDriver browser, String label) {
     return browser.findElement(By.xpath("//label[normalize-space(.)='" + label + "']/input[@type='checkbox']"));
-  }
-
-  private WebDriver chromium() throws Exception {
-    Files.createDirectories(ARTIFACTS);
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary("/usr/bin/chromium");
-    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--disable-dev-shm-usage", "--window-size=1400,1000",
-        "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(new java.io.File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-    return new ChromeDriver(service, options);
-  }
-
-  private void logIn(WebDriver browser, WebDriverWait wait, String user) {
-    browser.get(baseUrl() + "/camunda/app/tasklist/default/");
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]")))
-        .sendKeys(user);
-    browser.findElement(By.cssSelector("input[ng-model=password]")).sendKeys("demo");
-    browser.findElement(By.cssSelector("button[type=submit]")).click();
-    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model=username]")));
-  }
-
-  private void save(WebDriver browser, String name) throws Exception {
-    Files.write(ARTIFACTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-    Files.writeString(ARTIFACTS.resolve(name + ".html"), browser.getPageSource());
   }
 
   @Test
@@ -72,10 +35,10 @@ class TasklistBrowserTest extends AppTestSupport {
     String caseId = request.getBusinessKey();
     org.camunda.bpm.engine.task.Task take = awaitTask(caseId, Task.TAKE_OWNERSHIP);
 
-    WebDriver browser = chromium();
-    try {
-      WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-      logIn(browser, wait, "eng-network");
+    try (Chromium chromium = new Chromium(baseUrl())) {
+      WebDriver browser = chromium.driver;
+      WebDriverWait wait = chromium.wait;
+      chromium.logIn("eng-network");
       browser.get(baseUrl() + "/camunda/app/tasklist/default/#/?task=" + take.getId());
       wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim"))).click();
       wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("button.claim")));
@@ -91,7 +54,7 @@ class TasklistBrowserTest extends AppTestSupport {
       WebElement time = browser.findElement(By.cssSelector("input[placeholder='hh:mm']"));
       time.sendKeys("10:00");
       time.sendKeys(Keys.TAB);
-      save(browser, "take-ownership-filled");
+      chromium.save("take-ownership-filled");
       wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='complete()']"))).click();
 
       await().until(() -> tasks.createTaskQuery().taskId(take.getId()).count() == 0);
@@ -106,18 +69,15 @@ class TasklistBrowserTest extends AppTestSupport {
           .variableName(Var.NEXT_CONTACT_AT).singleResult().getValue()).isEqualTo("2030-12-31T10:00:00Z");
 
       // a storage engineer finds the new investigation in their saved filter
-      browser.manage().deleteAllCookies();
-      logIn(browser, wait, "eng-storage");
+      chromium.logIn("eng-storage");
       wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Investigations for my area"))).click();
       wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".tasks-list"),
           "Investigate area"));
-      save(browser, "storage-investigations");
+      chromium.save("storage-investigations");
       browser.get(baseUrl() + "/camunda/app/tasklist/default/#/?task=" + storage.getId());
       wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".fjs-form"),
           "Investigate area storage"));
-      save(browser, "storage-investigation-form");
-    } finally {
-      browser.quit();
+      chromium.save("storage-investigation-form");
     }
   }
 }

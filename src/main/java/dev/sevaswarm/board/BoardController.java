@@ -1,0 +1,128 @@
+package dev.sevaswarm.board;
+
+import dev.sevaswarm.cases.CaseRepository;
+import dev.sevaswarm.cases.SupportCase;
+import dev.sevaswarm.identity.Caller;
+import dev.sevaswarm.identity.Roles;
+import dev.sevaswarm.identity.WebappLogin;
+import dev.sevaswarm.intake.CaseQueries;
+import dev.sevaswarm.intake.CaseView;
+import dev.sevaswarm.notify.MessageComposer;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The case board for people in the room: open cases by urgency with a live countdown, each case's
+ * thread and SLA facts, and the SLA report. Behind the Camunda webapps' login.
+ */
+@Controller
+public class BoardController {
+
+  private static final int BOARD_LIMIT = 500;
+
+  private final CaseRepository cases;
+  private final CaseQueries queries;
+  private final MessageComposer links;
+  private final RuntimeService runtime;
+  private final IdentityService identity;
+
+  public BoardController(CaseRepository cases, CaseQueries queries, MessageComposer links, RuntimeService runtime,
+      IdentityService identity) {
+    this.cases = cases;
+    this.queries = queries;
+    this.links = links;
+    this.runtime = runtime;
+    this.identity = identity;
+  }
+
+  @GetMapping("/board")
+  public String board(HttpServletRequest request, Model model) {
+    Optional<Caller> caller = WebappLogin.of(request);
+    if (caller.isEmpty()) {
+      return "redirect:" + WebappLogin.LOGIN_PAGE;
+    }
+    allow(caller.get());
+    List<BoardRow> rows = Caller.asSystem(identity, () -> cases.notClosed(BOARD_LIMIT).stream()
+        .map(c -> row(c, queries.view(c, true)))
+        .sorted(Comparator.comparing(BoardRow::deadline, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(BoardRow::severity))
+        .toList());
+    model.addAttribute("user", caller.get().userId());
+    model.addAttribute("rows", rows);
+    return "board/board";
+  }
+
+  @GetMapping("/board/cases/{caseId}")
+  public String casePage(@PathVariable String caseId, HttpServletRequest request, Model model) {
+    Optional<Caller> caller = WebappLogin.of(request);
+    if (caller.isEmpty()) {
+      return "redirect:" + WebappLogin.LOGIN_PAGE;
+    }
+    allow(caller.get());
+    SupportCase supportCase = cases.find(caseId)
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No case " + caseId));
+    CaseView view = Caller.asSystem(identity, () -> queries.view(supportCase, true));
+    List<ProcessInstance> running = Caller.asSystem(identity, () -> runtime.createProcessInstanceQuery()
+        .processInstanceBusinessKey(caseId).active().list());
+    model.addAttribute("user", caller.get().userId());
+    model.addAttribute("c", view);
+    model.addAttribute("tasklist", links.tasklistLink(caseId));
+    model.addAttribute("cockpit", "/camunda/app/cockpit/default/#/process-instance/" + supportCase.processInstanceId()
+        + "/runtime");
+    model.addAttribute("running", running.stream().filter(p -> !p.getId().equals(supportCase.processInstanceId()))
+        .filter(p -> p.getProcessDefinitionId().startsWith("sev-a-swarm:")).map(ProcessInstance::getId).toList());
+    return "board/case";
+  }
+
+  @GetMapping("/board/sla")
+  public String sla(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+      HttpServletRequest request, Model model) {
+    Optional<Caller> caller = WebappLogin.of(request);
+    if (caller.isEmpty()) {
+      return "redirect:" + WebappLogin.LOGIN_PAGE;
+    }
+    allow(caller.get());
+    LocalDate until = to == null ? LocalDate.now(ZoneOffset.UTC) : to;
+    LocalDate since = from == null ? until.minusDays(30) : from;
+    OffsetDateTime start = since.atStartOfDay().atOffset(ZoneOffset.UTC);
+    OffsetDateTime end = until.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC);
+    model.addAttribute("user", caller.get().userId());
+    model.addAttribute("report", SlaReport.of(start, end, cases.openedBetween(start, end)));
+    model.addAttribute("from", since);
+    model.addAttribute("to", until);
+    return "board/sla";
+  }
+
+  private static void allow(Caller caller) {
+    if (!caller.inAnyOf(Roles.readers())) {
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Your groups do not allow you to read cases");
+    }
+  }
+
+  private static BoardRow row(SupportCase c, CaseView view) {
+    boolean responded = c.firstResponseAt() != null;
+    OffsetDateTime deadline = responded ? view.nextContactAt() : c.firstResponseDue();
+    String label = responded ? "next customer contact" : "first response";
+    List<String> areas = view.areas().stream()
+        .map(a -> a.area() + ": " + (a.verdict() != null ? a.verdict() : a.state())).toList();
+    return new BoardRow(c.caseId(), view.severity(), c.customer(), c.title(), view.owner(), c.status().name(),
+        deadline, label, areas);
+  }
+}

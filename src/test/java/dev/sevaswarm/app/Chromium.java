@@ -1,0 +1,65 @@
+package dev.sevaswarm.app;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** Debian's headless Chromium driven by its chromedriver; screenshots go to target/browser. */
+final class Chromium implements AutoCloseable {
+
+  static final Path ARTIFACTS = Path.of("target", "browser");
+
+  final WebDriver driver;
+  final WebDriverWait wait;
+  private final String baseUrl;
+
+  Chromium(String baseUrl) throws Exception {
+    this.baseUrl = baseUrl;
+    Files.createDirectories(ARTIFACTS);
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary("/usr/bin/chromium");
+    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--disable-dev-shm-usage", "--window-size=1400,1000",
+        "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+    this.driver = new ChromeDriver(service, options);
+    this.wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+  }
+
+  /** Logs in on the Camunda webapps' login form (Tasklist). */
+  void logIn(String user) {
+    driver.manage().deleteAllCookies();
+    driver.get(baseUrl + "/camunda/app/tasklist/default/");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]")))
+        .sendKeys(user);
+    driver.findElement(By.cssSelector("input[ng-model=password]")).sendKeys("demo");
+    driver.findElement(By.cssSelector("button[type=submit]")).click();
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model=username]")));
+  }
+
+  void open(String path) {
+    driver.get(baseUrl + path);
+  }
+
+  void save(String name) throws Exception {
+    Files.write(ARTIFACTS.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+    Files.writeString(ARTIFACTS.resolve(name + ".html"), driver.getPageSource());
+  }
+
+  @Override
+  public void close() {
+    driver.quit();
+  }
+}
