@@ -33,7 +33,7 @@ final class AppProcess implements AutoCloseable {
     this.dataDir = dataDir;
     this.httpPort = freePort();
     this.smtpPort = freePort();
-    this.log = log;
+    this.log = log.toAbsolutePath();
   }
 
   static int freePort() throws IOException {
@@ -43,14 +43,17 @@ final class AppProcess implements AutoCloseable {
   }
 
   void start(String... extraProperties) throws Exception {
+    start(List.of(), extraProperties);
+  }
+
+  /** Starts with extra environment variables (e.g. a datasource) and system properties. */
+  void start(List<String> environment, String... extraProperties) throws Exception {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx512m");
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add("-Dserver.port=" + httpPort);
-    command.add("-Dspring.datasource.url=jdbc:h2:file:" + dataDir.resolve("sev-a-swarm").toAbsolutePath()
-        + ";DB_CLOSE_ON_EXIT=FALSE");
     command.add("-Dswarm.mail.embedded-port=" + smtpPort);
     command.add("-Dcamunda.bpm.job-execution.wait-time-in-millis=200");
     command.add("-Dcamunda.bpm.job-execution.max-wait=1000");
@@ -59,8 +62,14 @@ final class AppProcess implements AutoCloseable {
     }
     command.add("dev.sevaswarm.SevASwarmApplication");
     Files.createDirectories(log.getParent());
-    process = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+    // run in the data folder: the default configuration's H2 file (./data/...) is exactly what is tested
+    ProcessBuilder builder = new ProcessBuilder(command).directory(dataDir.toFile()).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    for (String variable : environment) {
+      int eq = variable.indexOf('=');
+      builder.environment().put(variable.substring(0, eq), variable.substring(eq + 1));
+    }
+    process = builder.start();
     Instant deadline = Instant.now().plusSeconds(120);
     while (Instant.now().isBefore(deadline)) {
       if (!process.isAlive()) {
