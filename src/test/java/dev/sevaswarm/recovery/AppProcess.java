@@ -20,7 +20,7 @@ import java.util.List;
  * The application in a JVM of its own (demo profile, H2 file database, embedded SMTP sink), so a
  * test can kill it with SIGKILL and start it again on the same files.
  */
-final class AppProcess implements AutoCloseable {
+public final class AppProcess implements AutoCloseable {
 
   private final Path dataDir;
   private final int httpPort;
@@ -29,7 +29,7 @@ final class AppProcess implements AutoCloseable {
   private Process process;
   private final HttpClient http = HttpClient.newHttpClient();
 
-  AppProcess(Path dataDir, Path log) throws IOException {
+  public AppProcess(Path dataDir, Path log) throws IOException {
     this.dataDir = dataDir;
     this.httpPort = freePort();
     this.smtpPort = freePort();
@@ -42,12 +42,12 @@ final class AppProcess implements AutoCloseable {
     }
   }
 
-  void start(String... extraProperties) throws Exception {
+  public void start(String... extraProperties) throws Exception {
     start(List.of(), extraProperties);
   }
 
   /** Starts with extra environment variables (e.g. a datasource) and system properties. */
-  void start(List<String> environment, String... extraProperties) throws Exception {
+  public void start(List<String> environment, String... extraProperties) throws Exception {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx512m");
@@ -88,19 +88,19 @@ final class AppProcess implements AutoCloseable {
   }
 
   /** SIGKILL: no shutdown hook, no flush, no goodbye. */
-  void kill() throws InterruptedException {
+  public void kill() throws InterruptedException {
     process.destroyForcibly();
     process.waitFor();
   }
 
-  HttpResponse<String> get(String user, String path) throws IOException, InterruptedException {
+  public HttpResponse<String> get(String user, String path) throws IOException, InterruptedException {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + path))
         .timeout(Duration.ofSeconds(30));
     auth(request, user);
     return http.send(request.GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
   }
 
-  HttpResponse<String> post(String user, String path, String json) throws IOException, InterruptedException {
+  public HttpResponse<String> post(String user, String path, String json) throws IOException, InterruptedException {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + path))
         .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json");
     auth(request, user);
