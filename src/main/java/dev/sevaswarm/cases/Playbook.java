@@ -13,6 +13,7 @@ public final class Playbook {
     public static final String SUPPORT_REQUEST = "support-request";
     public static final String SEV_A_SWARM = "sev-a-swarm";
     public static final String CASE_NOTIFICATION = "case-notification";
+    public static final String VOLUNTEER_FOR_AREA = "volunteer-for-area";
 
     private Process() {}
   }

@@ -46,6 +46,10 @@ public class AccessSetup {
     for (String worker : Roles.TASK_WORKERS) {
       grant(worker, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
       grant(worker, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
+      // any engineer may volunteer an area from Tasklist's "Start process"
+      grant(worker, Resources.PROCESS_DEFINITION, Playbook.Process.VOLUNTEER_FOR_AREA, Permissions.READ,
+          Permissions.CREATE_INSTANCE);
+      grant(worker, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
     }
     for (String opener : Roles.CASE_OPENERS) {
       grant(opener, Resources.APPLICATION, "tasklist", Permissions.ACCESS);

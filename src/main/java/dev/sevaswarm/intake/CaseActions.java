@@ -2,15 +2,14 @@ package dev.sevaswarm.intake;
 
 import static dev.sevaswarm.cases.Playbook.Var;
 
-import dev.sevaswarm.cases.ActivityInstances;
 import dev.sevaswarm.cases.CaseThread;
 import dev.sevaswarm.cases.Playbook;
 import dev.sevaswarm.cases.Severity;
 import dev.sevaswarm.cases.SupportCase;
 import dev.sevaswarm.cases.ThreadKind;
+import dev.sevaswarm.cases.Volunteering;
 import dev.sevaswarm.identity.Caller;
 import dev.sevaswarm.sla.ResponseTimesTable;
-import java.util.Locale;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.http.HttpStatus;
@@ -26,33 +25,27 @@ public class CaseActions {
   private final IdentityService identity;
   private final CaseThread thread;
   private final ResponseTimesTable responseTimes;
+  private final Volunteering volunteering;
   private final TransactionTemplate transaction;
 
   public CaseActions(RuntimeService runtime, IdentityService identity, CaseThread thread,
-      ResponseTimesTable responseTimes, PlatformTransactionManager transactions) {
+      ResponseTimesTable responseTimes, Volunteering volunteering, PlatformTransactionManager transactions) {
     this.runtime = runtime;
     this.identity = identity;
     this.thread = thread;
     this.responseTimes = responseTimes;
+    this.volunteering = volunteering;
     this.transaction = new TransactionTemplate(transactions);
   }
 
   public void volunteer(SupportCase c, String area) {
     String volunteer = Caller.current(identity).userId();
-    String normalised = area.trim().toLowerCase(Locale.ROOT);
     Caller.asSystem(identity, () -> {
-      var swarm = runtime.createProcessInstanceQuery().processInstanceBusinessKey(c.caseId())
-          .processDefinitionKey(Playbook.Process.SEV_A_SWARM).active().list().stream().findFirst();
-      boolean investigating = swarm.isPresent() && ActivityInstances.find(
-          runtime.getActivityInstance(swarm.get().getId()), Playbook.Element.INVESTIGATION_BODY).isPresent();
-      if (!investigating) {
-        throw ApiException.conflict("Case " + c.caseId() + " has no investigation running to add an area to");
+      try {
+        volunteering.volunteer(c.caseId(), area, volunteer);
+      } catch (Volunteering.NothingToJoin e) {
+        throw ApiException.conflict(e.getMessage());
       }
-      runtime.createMessageCorrelation(Playbook.Message.AREA_VOLUNTEERED)
-          .processInstanceId(swarm.get().getId())
-          .setVariableLocal(Var.AREA, normalised)
-          .setVariableLocal(Var.VOLUNTEERED_BY, volunteer)
-          .correlate();
       return null;
     });
   }

@@ -1,6 +1,5 @@
 package dev.sevaswarm.notify;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sevaswarm.notify.ComposedMessage.Fact;
@@ -9,34 +8,18 @@ import org.springframework.stereotype.Component;
 
 /** The team channel in Slack: a Block Kit message with a plain-text fallback, through an incoming webhook. */
 @Component
-public class SlackChannel implements Channel {
+public class SlackChannel extends WebhookChannel {
 
   public static final String NAME = "slack";
   private static final int MAX_FIELDS = 10;
 
-  private final SwarmProperties properties;
-  private final WebhookClient webhook;
-  private final ObjectMapper json = new ObjectMapper();
-
   public SlackChannel(SwarmProperties properties, WebhookClient webhook) {
-    this.properties = properties;
-    this.webhook = webhook;
+    super(NAME, SwarmProperties.Broadcast::slackWebhookUrl, properties, webhook);
   }
 
   @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public boolean reaches(Audience audience) {
-    return audience == Audience.TEAM && !SwarmProperties.blank(properties.broadcast().slackWebhookUrl());
-  }
-
-  @Override
-  public String deliver(Delivery delivery) {
-    webhook.post(properties.broadcast().slackWebhookUrl(), message(delivery.message()).toString());
-    return "Slack webhook";
+  ObjectNode payload(ComposedMessage message) {
+    return message(message);
   }
 
   ObjectNode message(ComposedMessage message) {

@@ -1,6 +1,5 @@
 package dev.sevaswarm.notify;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sevaswarm.notify.ComposedMessage.Fact;
@@ -8,33 +7,17 @@ import org.springframework.stereotype.Component;
 
 /** The team channel in Microsoft Teams: an Adaptive Card through an incoming webhook. */
 @Component
-public class TeamsChannel implements Channel {
+public class TeamsChannel extends WebhookChannel {
 
   public static final String NAME = "teams";
 
-  private final SwarmProperties properties;
-  private final WebhookClient webhook;
-  private final ObjectMapper json = new ObjectMapper();
-
   public TeamsChannel(SwarmProperties properties, WebhookClient webhook) {
-    this.properties = properties;
-    this.webhook = webhook;
+    super(NAME, SwarmProperties.Broadcast::teamsWebhookUrl, properties, webhook);
   }
 
   @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public boolean reaches(Audience audience) {
-    return audience == Audience.TEAM && !SwarmProperties.blank(properties.broadcast().teamsWebhookUrl());
-  }
-
-  @Override
-  public String deliver(Delivery delivery) {
-    webhook.post(properties.broadcast().teamsWebhookUrl(), card(delivery.message()).toString());
-    return "Teams webhook";
+  ObjectNode payload(ComposedMessage message) {
+    return card(message);
   }
 
   ObjectNode card(ComposedMessage message) {

@@ -89,6 +89,17 @@ public abstract class AppTestSupport {
     Awaitility.setDefaultPollInterval(Duration.ofMillis(100));
   }
 
+  /** The mail the SMTP server received about a case (its subject starts with the case id). */
+  protected static java.util.List<jakarta.mail.internet.MimeMessage> mailAbout(String caseId) {
+    return java.util.Arrays.stream(SMTP.getReceivedMessages()).filter(m -> {
+      try {
+        return m.getSubject().startsWith("[" + caseId + "]");
+      } catch (jakarta.mail.MessagingException e) {
+        throw new IllegalStateException(e);
+      }
+    }).toList();
+  }
+
   /** The text/plain or text/html part of a received mail. */
   protected static String part(jakarta.mail.Part message, String mimeType) throws Exception {
     if (message.isMimeType(mimeType)) {

@@ -89,6 +89,14 @@ class AuthorizationMatrixTest extends AppTestSupport {
     assertThat(get(user, "/api/cases/" + caseId).get("caseId").asText()).isEqualTo(caseId);
   }
 
+  @ParameterizedTest(name = "{0} reads the audit trail: {1}")
+  @CsvSource({"auditor, true", "duty-manager, true", "admin, true", "eng-network, false", "intake, false",
+      "account-manager, false", "process-owner, false"})
+  void readAudit(String user, boolean allowed) {
+    assertThat(status(user, HttpMethod.GET, "/api/cases/" + caseId + "/audit", null, MediaType.APPLICATION_JSON))
+        .isEqualTo(allowed ? 200 : 403);
+  }
+
   @ParameterizedTest(name = "{0} claims and completes the {1} investigation: {2}")
   @CsvSource({
       "eng-storage, network, false", "eng-network, storage, false", "eng-os, platform, false",

@@ -71,16 +71,6 @@ class NotificationDeliveryTest extends AppTestSupport {
     return thread.entries(caseId).stream().map(ThreadEntry::text).filter(t -> t.startsWith(text)).count();
   }
 
-  private List<MimeMessage> mailAbout(String caseId) {
-    return Arrays.stream(SMTP.getReceivedMessages()).filter(m -> {
-      try {
-        return m.getSubject().startsWith("[" + caseId + "]");
-      } catch (jakarta.mail.MessagingException e) {
-        throw new IllegalStateException(e);
-      }
-    }).toList();
-  }
-
   private List<Incident> incidentsOf(String caseId) {
     return runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseId)
         .processDefinitionKey(Playbook.Process.CASE_NOTIFICATION).list().stream()

@@ -32,16 +32,6 @@ class PlaybookApplicationTest extends AppTestSupport {
   @Autowired FilterService filters;
   @Autowired TestRestTemplate http;
 
-  private List<MimeMessage> mailAbout(String caseId) {
-    return Arrays.stream(SMTP.getReceivedMessages()).filter(m -> {
-      try {
-        return m.getSubject().startsWith("[" + caseId + "]");
-      } catch (jakarta.mail.MessagingException e) {
-        throw new IllegalStateException(e);
-      }
-    }).toList();
-  }
-
   @Test
   void diagramsTablesAndFormsAreDeployedTogether() {
     ProcessDefinition swarm = repository.createProcessDefinitionQuery()

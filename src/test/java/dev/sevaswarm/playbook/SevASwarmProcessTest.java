@@ -269,6 +269,26 @@ class SevASwarmProcessTest extends ProcessTestSupport {
   }
 
   @Test
+  void volunteeringFromTasklistsStartForm_opensAnInvestigation_orSaysWhyNot() {
+    ProcessInstance swarm = openSevA();
+    VariableMap offer = Variables.createVariables().putValue(Var.CASE_ID, caseIdOf(swarm)).putValue(Var.AREA, "storage");
+    identity.setAuthentication("eng-storage", List.of("storage", "sev-a-engineers"));
+    assertThatThrownBy(() -> runtime.startProcessInstanceByKey(Process.VOLUNTEER_FOR_AREA, offer))
+        .as("nobody owns the case yet, so nothing is being investigated").hasMessageContaining("no investigation running");
+    identity.clearAuthentication();
+
+    work(task(swarm, Task.TAKE_OWNERSHIP), "eng-network", ownership("network"));
+    identity.setAuthentication("eng-storage", List.of("storage", "sev-a-engineers"));
+    runtime.startProcessInstanceByKey(Process.VOLUNTEER_FOR_AREA, offer);
+    identity.clearAuthentication();
+    runJob(swarm, "ServiceTask_AddInvestigation");
+
+    assertThat(candidateGroupsOf(tasks(swarm, Task.INVESTIGATE_AREA))).containsExactly("network", "storage");
+    assertThat(threadOf(swarm)).filteredOn(e -> e.kind() == ThreadKind.VOLUNTEER).extracting(ThreadEntry::actor)
+        .containsExactly("eng-storage");
+  }
+
+  @Test
   void takingOwnershipWithoutAreas_isRefusedAndTheTaskStaysOpen() {
     ProcessInstance swarm = openSevA();
     org.camunda.bpm.engine.task.Task take = task(swarm, Task.TAKE_OWNERSHIP);

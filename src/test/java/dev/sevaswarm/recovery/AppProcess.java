@@ -108,6 +108,20 @@ public final class AppProcess implements AutoCloseable {
         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
   }
 
+  /** A body that is not JSON (a multipart deployment, say); answers the status. */
+  public int postRaw(String user, String path, String contentType, byte[] body)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + path))
+        .timeout(Duration.ofSeconds(30)).header("Content-Type", contentType);
+    auth(request, user);
+    return http.send(request.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+        HttpResponse.BodyHandlers.discarding()).statusCode();
+  }
+
+  public long pid() {
+    return process.pid();
+  }
+
   private static void auth(HttpRequest.Builder request, String user) {
     if (user != null) {
       request.header("Authorization", "Basic " + Base64.getEncoder()

@@ -1,0 +1,305 @@
+package dev.sevaswarm.bench;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.ok;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import dev.sevaswarm.recovery.AppProcess;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The benchmark of docs/BENCHMARKS.md: not a test with a verdict, a measurement that prints its
+ * figures (and appends them to target/bench/results.md). Run: {@code mvn -Pbench test}, with the
+ * local PostgreSQL server up. Each database gets the packaged playbook in a JVM of its own.
+ */
+@Tag("bench")
+class PlaybookBenchmark {
+
+  private static final int CLIENTS = 4;
+  private static final int THROUGHPUT_REQUESTS = Integer.getInteger("bench.throughputRequests", 400);
+  private static final int LATENCY_SECONDS = Integer.getInteger("bench.latencySeconds", 30);
+  private static final int OPEN_CASES = Integer.getInteger("bench.openCases", 10_000);
+  private static final int NETWORK_CASES = Integer.getInteger("bench.networkCases", 1_000);
+  private static final Path RESULTS = Path.of("target", "bench", "results.md");
+
+  private final ObjectMapper json = new ObjectMapper();
+  private final AtomicInteger sequence = new AtomicInteger();
+
+  @Test
+  void h2AndPostgres() throws Exception {
+    Files.createDirectories(RESULTS.getParent());
+    report("\n## Run " + Instant.now() + " (" + Runtime.getRuntime().availableProcessors() + " cores)\n");
+    measure("H2 (embedded file)", List.of("SPRING_PROFILES_ACTIVE=demo"));
+    String database = "sevaswarm_bench_" + System.nanoTime() % 100000;
+    sql("create database " + database);
+    try {
+      measure("PostgreSQL (local)", List.of("SPRING_PROFILES_ACTIVE=postgres,demo",
+          "SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:5432/" + database, "SPRING_DATASOURCE_USERNAME=postgres"));
+    } finally {
+      sql("drop database if exists " + database + " with (force)");
+    }
+  }
+
+  private void measure(String label, List<String> environment) throws Exception {
+    WireMockServer teams = new WireMockServer(WireMockConfiguration.options().dynamicPort()
+        .containerThreads(32).asynchronousResponseEnabled(true));
+    teams.start();
+    teams.stubFor(post(urlPathMatching("/teams/.*")).willReturn(ok("1")));
+    Path dir = Files.createTempDirectory("bench");
+    try (AppProcess app = new AppProcess(dir, Path.of("target", "bench", label.split(" ")[0] + ".log"))) {
+      app.start(environment, "swarm.broadcast.teams-webhook-url=" + teams.baseUrl() + "/teams/bench",
+          "logging.level.root=WARN", "swarm.mail.embedded=true",
+          // Camunda's defaults: a card must arrive because new jobs wake the executor, not because it polls often
+          "camunda.bpm.job-execution.wait-time-in-millis=5000", "camunda.bpm.job-execution.max-wait=60000");
+      report("\n### " + label + "\n");
+
+      // 1. intake through the case API versus the bare engine, 4 clients each
+      deployMinimalProcess(app);
+      warmUp(app);
+      double api = rate(() -> app.post("intake", "/api/cases", request("THR")).statusCode() == 201);
+      double engine = rate(() -> app.post("admin", "/engine-rest/process-definition/key/bench-minimal/start",
+          "{}").statusCode() == 200);
+      report(String.format("- intake throughput: `POST /api/cases` %.1f cases/s, bare engine start→user task %.1f/s "
+          + "through `/engine-rest` (%d requests, %d clients each): ratio **%.2f** (target ≥ 0.5)%n",
+          api, engine, THROUGHPUT_REQUESTS, CLIENTS, api / engine));
+
+      // 2. intake → Teams card at a steady 10 cases/s, once the backlog of the throughput run is done
+      drain(app);
+      teams.resetRequests();
+      Map<String, Long> sent = new ConcurrentHashMap<>();
+      ExecutorService paced = Executors.newFixedThreadPool(CLIENTS);
+      long start = System.currentTimeMillis();
+      List<Future<?>> calls = new ArrayList<>();
+      for (int i = 0; i < LATENCY_SECONDS * 10; i++) {
+        long due = start + i * 100L;
+        calls.add(paced.submit(() -> {
+          Thread.sleep(Math.max(0, due - System.currentTimeMillis()));
+          long before = System.currentTimeMillis();
+          JsonNode created = json.readTree(app.post("intake", "/api/cases", request("LAT")).body());
+          sent.put(created.get("caseId").asText(), before);
+          return null;
+        }));
+      }
+      for (Future<?> call : calls) {
+        call.get();
+      }
+      paced.shutdown();
+      Thread.sleep(5000);
+      List<Long> latencies = new ArrayList<>();
+      Pattern caseId = Pattern.compile("\\[(SW-\\d+)]");
+      for (ServeEvent event : teams.getAllServeEvents()) {
+        Matcher m = caseId.matcher(event.getRequest().getBodyAsString());
+        if (m.find() && sent.containsKey(m.group(1))) {
+          latencies.add(event.getRequest().getLoggedDate().getTime() - sent.get(m.group(1)));
+        }
+      }
+      Collections.sort(latencies);
+      report(String.format("- intake → Teams card at 10 cases/s for %d s (%d cards): p50 %d ms, p95 %d ms, "
+          + "p99 **%d ms** (target ≤ 250 ms)%n", LATENCY_SECONDS, latencies.size(), pct(latencies, 50),
+          pct(latencies, 95), pct(latencies, 99)));
+
+      // 3. many open cases, some waiting for the network group
+      long seeding = System.currentTimeMillis();
+      int open = countOpen(app);
+      runConcurrently(OPEN_CASES - open, () -> app.post("intake", "/api/cases", request("OPEN")).statusCode() == 201);
+      List<String> takeTasks = new ArrayList<>();
+      JsonNode page = json.readTree(app.get("admin", "/engine-rest/task?taskDefinitionKey=take-ownership&maxResults="
+          + NETWORK_CASES).body());
+      page.forEach(t -> takeTasks.add(t.get("id").asText()));
+      AtomicInteger next = new AtomicInteger();
+      runConcurrently(takeTasks.size(), () -> {
+        String id = takeTasks.get(next.getAndIncrement());
+        app.post("eng-network", "/engine-rest/task/" + id + "/claim", "{\"userId\":\"eng-network\"}");
+        return app.post("eng-network", "/engine-rest/task/" + id + "/complete",
+            "{\"variables\":{\"firstResponse\":{\"value\":\"On it\"},\"isolationAreas\":{\"value\":\"network\"},"
+                + "\"nextContactAt\":{\"value\":\"2030-01-01T09:00:00Z\"}}}").statusCode() == 204;
+      });
+      report(String.format("- seeded %d open cases (%d of them with a network investigation) in %d s%n",
+          countOpen(app), takeTasks.size(), (System.currentTimeMillis() - seeding) / 1000));
+      drain(app);
+      List<Long> queries = new ArrayList<>();
+      for (int i = 0; i < 220; i++) {
+        long before = System.nanoTime();
+        app.get("eng-network", "/engine-rest/task?candidateGroup=network&includeAssignedTasks=true"
+            + "&sortBy=created&sortOrder=desc&firstResult=0&maxResults=15");
+        if (i >= 20) {
+          queries.add((System.nanoTime() - before) / 1_000_000);
+        }
+      }
+      Collections.sort(queries);
+      report(String.format("- Tasklist-style query \"open tasks offered to group network\" as eng-network, "
+          + "first 15 by creation: p50 %d ms, p95 **%d ms** (target ≤ 100 ms)%n", pct(queries, 50), pct(queries, 95)));
+
+      // 4. the audit export of a case with 500 history events
+      String busy = auditCase(app);
+      List<Long> exports = new ArrayList<>();
+      int events = 0;
+      for (int i = 0; i < 6; i++) {
+        long before = System.nanoTime();
+        JsonNode audit = json.readTree(app.get("auditor", "/api/cases/" + busy + "/audit").body());
+        if (i > 0) {
+          exports.add((System.nanoTime() - before) / 1_000_000);
+        }
+        events = audit.get("entries").size();
+      }
+      Collections.sort(exports);
+      report(String.format("- audit export of a case with %d entries: median **%d ms**, worst %d ms (target ≤ 1 s)%n",
+          events, pct(exports, 50), exports.get(exports.size() - 1)));
+
+      // 5. memory
+      new ProcessBuilder("jcmd", String.valueOf(app.pid()), "GC.run").start().waitFor();
+      JsonNode heap = json.readTree(app.get("admin", "/actuator/metrics/jvm.memory.used?tag=area:heap").body());
+      report(String.format("- heap used after a full GC with %d open cases: **%.0f MiB**%n", countOpen(app),
+          heap.get("measurements").get(0).get("value").asDouble() / 1024 / 1024));
+    } finally {
+      teams.stop();
+    }
+  }
+
+  private String auditCase(AppProcess app) throws Exception {
+    String caseId = json.readTree(app.post("intake", "/api/cases", request("AUDIT")).body()).get("caseId").asText();
+    String take = taskOf(app, caseId, "take-ownership");
+    app.post("eng-app", "/engine-rest/task/" + take + "/claim", "{\"userId\":\"eng-app\"}");
+    app.post("eng-app", "/engine-rest/task/" + take + "/complete", "{\"variables\":{\"firstResponse\":{\"value\":"
+        + "\"On it\"},\"isolationAreas\":{\"value\":\"application\"},\"nextContactAt\":{\"value\":\"2000-01-01T00:00:00Z\"}}}");
+    for (int round = 0; round < 200; round++) {
+      JsonNode audit = json.readTree(app.get("auditor", "/api/cases/" + caseId + "/audit").body());
+      if (audit.get("entries").size() >= 500) {
+        break;
+      }
+      String update = taskOf(app, caseId, "update-customer");
+      app.post("eng-app", "/engine-rest/task/" + update + "/complete", "{\"variables\":{\"updateText\":{\"value\":"
+          + "\"Still working on it\"},\"nextContactAt\":{\"value\":\"2000-01-01T00:00:00Z\"}}}");
+    }
+    return caseId;
+  }
+
+  private String taskOf(AppProcess app, String caseId, String key) throws Exception {
+    for (int i = 0; i < 200; i++) {
+      JsonNode tasks = json.readTree(app.get("admin", "/engine-rest/task?processInstanceBusinessKey=" + caseId
+          + "&taskDefinitionKey=" + key).body());
+      if (tasks.size() > 0) {
+        return tasks.get(0).get("id").asText();
+      }
+      Thread.sleep(50);
+    }
+    throw new IllegalStateException("no " + key + " task for " + caseId);
+  }
+
+  /** Waits until the job executor has worked off every job that is due (notifications mostly). */
+  private void drain(AppProcess app) throws Exception {
+    long started = System.currentTimeMillis();
+    while (json.readTree(app.get("admin", "/engine-rest/job/count?executable=true&withRetriesLeft=true").body())
+        .get("count").asInt() > 0) {
+      Thread.sleep(500);
+    }
+    report(String.format("- (job backlog worked off in %d s)%n", (System.currentTimeMillis() - started) / 1000));
+  }
+
+  private int countOpen(AppProcess app) throws Exception {
+    return json.readTree(app.get("admin", "/engine-rest/process-instance/count?processDefinitionKey=support-request")
+        .body()).get("count").asInt();
+  }
+
+  private void deployMinimalProcess(AppProcess app) throws Exception {
+    String bpmn = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><bpmn:definitions xmlns:bpmn=\"http://www.omg.org/spec/"
+        + "BPMN/20100524/MODEL\" xmlns:camunda=\"http://camunda.org/schema/1.0/bpmn\" id=\"d\" targetNamespace=\"t\">"
+        + "<bpmn:process id=\"bench-minimal\" isExecutable=\"true\" camunda:historyTimeToLive=\"1\">"
+        + "<bpmn:startEvent id=\"s\"/><bpmn:sequenceFlow id=\"f1\" sourceRef=\"s\" targetRef=\"t\"/>"
+        + "<bpmn:userTask id=\"t\"/><bpmn:sequenceFlow id=\"f2\" sourceRef=\"t\" targetRef=\"e\"/>"
+        + "<bpmn:endEvent id=\"e\"/></bpmn:process></bpmn:definitions>";
+    String boundary = "bench" + UUID.randomUUID();
+    String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\nbench\r\n--"
+        + boundary + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"bench-minimal.bpmn\"\r\n"
+        + "Content-Type: application/octet-stream\r\n\r\n" + bpmn + "\r\n--" + boundary + "--\r\n";
+    int status = app.postRaw("admin", "/engine-rest/deployment/create", "multipart/form-data; boundary=" + boundary,
+        body.getBytes(StandardCharsets.UTF_8));
+    if (status != 200) {
+      throw new IllegalStateException("could not deploy the minimal process: " + status);
+    }
+  }
+
+  private void warmUp(AppProcess app) throws Exception {
+    for (int i = 0; i < 50; i++) {
+      app.post("intake", "/api/cases", request("WARM"));
+      app.post("admin", "/engine-rest/process-definition/key/bench-minimal/start", "{}");
+    }
+  }
+
+  private double rate(Callable<Boolean> call) throws Exception {
+    long before = System.nanoTime();
+    runConcurrently(THROUGHPUT_REQUESTS, call);
+    return THROUGHPUT_REQUESTS / ((System.nanoTime() - before) / 1e9);
+  }
+
+  private static void runConcurrently(int count, Callable<Boolean> call) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+    try {
+      List<Future<Boolean>> results = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        results.add(pool.submit(call));
+      }
+      for (Future<Boolean> result : results) {
+        if (!result.get()) {
+          throw new IllegalStateException("a request failed");
+        }
+      }
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  private String request(String kind) {
+    return """
+        {"externalId": "%s-%d-%s", "customer": "Contoso Retail", "contactName": "Kenji Sato",
+         "contactEmail": "kenji.sato@contoso.example", "severity": "A", "plan": "RAPID_RESPONSE",
+         "title": "Benchmark %s", "description": "Stores cannot open", "businessImpact": "High"}
+        """.formatted(kind, sequence.incrementAndGet(), UUID.randomUUID(), kind);
+  }
+
+  private static long pct(List<Long> sorted, int percentile) {
+    if (sorted.isEmpty()) {
+      return -1;
+    }
+    return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1));
+  }
+
+  private static void sql(String statement) throws Exception {
+    try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
+        Statement sql = connection.createStatement()) {
+      sql.execute(statement);
+    }
+  }
+
+  private static void report(String text) throws Exception {
+    System.out.print(text);
+    Files.writeString(RESULTS, text, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+  }
+}
