@@ -4,6 +4,7 @@ import static dev.sevaswarm.cases.Playbook.Var;
 
 import dev.sevaswarm.cases.CaseClock;
 import dev.sevaswarm.cases.CaseRepository;
+import dev.sevaswarm.cases.DiskSync;
 import dev.sevaswarm.cases.Playbook;
 import dev.sevaswarm.cases.SupportCase;
 import dev.sevaswarm.identity.Caller;
@@ -36,9 +37,11 @@ public class CaseIntake {
   private final IdentityService identity;
   private final ResponseTimesTable responseTimes;
   private final TransactionTemplate transaction;
+  private final DiskSync disk;
 
   public CaseIntake(CaseRepository cases, RuntimeService runtime, IdentityService identity,
-      ResponseTimesTable responseTimes, PlatformTransactionManager transactions) {
+      ResponseTimesTable responseTimes, PlatformTransactionManager transactions, DiskSync disk) {
+    this.disk = disk;
     this.cases = cases;
     this.runtime = runtime;
     this.identity = identity;
@@ -58,7 +61,9 @@ public class CaseIntake {
           + " plan includes no technical support for Sev " + request.severity() + " requests");
     }
     try {
-      return new Opened(transaction.execute(status -> start(request, caller)), true);
+      SupportCase opened = transaction.execute(status -> start(request, caller));
+      disk.committedDataToDisk();
+      return new Opened(opened, true);
     } catch (DataIntegrityViolationException | PessimisticLockingFailureException concurrent) {
       // another request with the same external id got there first
       return cases.findByExternalId(request.externalId()).map(c -> new Opened(c, false)).orElseThrow(() -> concurrent);

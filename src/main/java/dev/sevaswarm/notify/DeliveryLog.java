@@ -2,6 +2,7 @@ package dev.sevaswarm.notify;
 
 import dev.sevaswarm.cases.CaseClock;
 import dev.sevaswarm.cases.CaseThread;
+import dev.sevaswarm.cases.DiskSync;
 import dev.sevaswarm.cases.ThreadKind;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,8 +23,11 @@ public class DeliveryLog {
   private final JdbcTemplate jdbc;
   private final TransactionTemplate ownTransaction;
   private final CaseThread thread;
+  private final DiskSync disk;
 
-  public DeliveryLog(DataSource dataSource, PlatformTransactionManager transactions, CaseThread thread) {
+  public DeliveryLog(DataSource dataSource, PlatformTransactionManager transactions, CaseThread thread,
+      DiskSync disk) {
+    this.disk = disk;
     this.jdbc = new JdbcTemplate(dataSource);
     this.ownTransaction = new TransactionTemplate(transactions);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -47,6 +51,7 @@ public class DeliveryLog {
       thread.post(caseId, CaseThread.SYSTEM, ThreadKind.NOTIFICATION,
           event + " sent to " + audience + " by " + channel + " (" + recipient + ")");
     });
+    disk.committedDataToDisk();
   }
 
   public void recordFailure(String caseId, NotificationEvent event, Audience audience, String channel,

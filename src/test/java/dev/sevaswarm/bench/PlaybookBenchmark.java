@@ -125,7 +125,13 @@ class PlaybookBenchmark {
           + "p99 **%d ms** (target ≤ 250 ms)%n", LATENCY_SECONDS, latencies.size(), pct(latencies, 50),
           pct(latencies, 95), pct(latencies, 99)));
 
-      // 3. many open cases, some waiting for the network group
+      // 3. many open cases, some waiting for the network group. Their notifications would long have
+      // been delivered in real life; here their jobs are parked (suspended) so that the query is timed
+      // against 10,000 open cases, not against a backlog of 50,000 deliveries.
+      for (String key : List.of("sev-a-swarm", "case-notification")) {
+        app.put("admin", "/engine-rest/job-definition/suspended",
+            "{\"processDefinitionKey\": \"" + key + "\", \"suspended\": true, \"includeJobs\": true}");
+      }
       long seeding = System.currentTimeMillis();
       int open = countOpen(app);
       runConcurrently(OPEN_CASES - open, () -> app.post("intake", "/api/cases", request("OPEN")).statusCode() == 201);
@@ -143,7 +149,6 @@ class PlaybookBenchmark {
       });
       report(String.format("- seeded %d open cases (%d of them with a network investigation) in %d s%n",
           countOpen(app), takeTasks.size(), (System.currentTimeMillis() - seeding) / 1000));
-      drain(app);
       List<Long> queries = new ArrayList<>();
       for (int i = 0; i < 220; i++) {
         long before = System.nanoTime();
@@ -154,10 +159,18 @@ class PlaybookBenchmark {
         }
       }
       Collections.sort(queries);
+      int found = json.readTree(app.get("eng-network", "/engine-rest/task/count?candidateGroup=network"
+          + "&includeAssignedTasks=true").body()).get("count").asInt();
+      report(String.format("- (eng-network sees %d tasks offered to group network; the query returns the newest 15)%n",
+          found));
       report(String.format("- Tasklist-style query \"open tasks offered to group network\" as eng-network, "
           + "first 15 by creation: p50 %d ms, p95 **%d ms** (target ≤ 100 ms)%n", pct(queries, 50), pct(queries, 95)));
 
-      // 4. the audit export of a case with 500 history events
+      // 4. the audit export of a case with 500 history events (its timers need the jobs back)
+      for (String key : List.of("sev-a-swarm", "case-notification")) {
+        app.put("admin", "/engine-rest/job-definition/suspended",
+            "{\"processDefinitionKey\": \"" + key + "\", \"suspended\": false, \"includeJobs\": false}");
+      }
       String busy = auditCase(app);
       List<Long> exports = new ArrayList<>();
       int events = 0;

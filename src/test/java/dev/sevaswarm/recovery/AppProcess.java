@@ -108,6 +108,14 @@ public final class AppProcess implements AutoCloseable {
         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
   }
 
+  public HttpResponse<String> put(String user, String path, String json) throws IOException, InterruptedException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + path))
+        .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json");
+    auth(request, user);
+    return http.send(request.PUT(HttpRequest.BodyPublishers.ofString(json)).build(),
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
   /** A body that is not JSON (a multipart deployment, say); answers the status. */
   public int postRaw(String user, String path, String contentType, byte[] body)
       throws IOException, InterruptedException {
@@ -134,6 +142,7 @@ public final class AppProcess implements AutoCloseable {
     if (process != null && process.isAlive()) {
       kill();
     }
+    org.springframework.util.FileSystemUtils.deleteRecursively(dataDir.toFile());
   }
 
   static File javaHome() {
