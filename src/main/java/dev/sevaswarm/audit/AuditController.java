@@ -6,8 +6,8 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.sevaswarm.cases.CaseRepository;
-import dev.sevaswarm.cases.Playbook;
 import dev.sevaswarm.identity.Caller;
+import dev.sevaswarm.identity.Roles;
 import dev.sevaswarm.intake.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
@@ -22,9 +22,6 @@ import org.springframework.web.bind.annotation.RestController;
 /** {@code GET /api/cases/{caseId}/audit}: for auditors, duty managers and administrators only. */
 @RestController
 public class AuditController {
-
-  private static final List<String> READERS =
-      List.of(Playbook.Group.AUDITORS, Playbook.Group.DUTY_MANAGERS, Playbook.Group.CAMUNDA_ADMIN);
 
   /** The JSON answer. */
   public record Audit(String caseId, List<AuditEntry> entries) {}
@@ -48,7 +45,7 @@ public class AuditController {
   public ResponseEntity<?> audit(@PathVariable String caseId, @RequestParam(defaultValue = "json") String format)
       throws JsonProcessingException {
     Caller caller = Caller.current(identity);
-    if (!caller.inAnyOf(READERS)) {
+    if (!caller.inAnyOf(Roles.AUDIT_READERS)) {
       throw ApiException.forbidden("Only auditors, duty managers and administrators read audit trails");
     }
     if (!format.equals("json") && !format.equals("csv")) {

@@ -1,6 +1,7 @@
 package dev.sevaswarm.board;
 
 import dev.sevaswarm.cases.CaseRepository;
+import dev.sevaswarm.cases.Playbook;
 import dev.sevaswarm.cases.SupportCase;
 import dev.sevaswarm.identity.Caller;
 import dev.sevaswarm.identity.Roles;
@@ -78,15 +79,15 @@ public class BoardController {
     SupportCase supportCase = cases.find(caseId)
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No case " + caseId));
     CaseView view = Caller.asSystem(identity, () -> queries.view(supportCase, true));
-    List<ProcessInstance> running = Caller.asSystem(identity, () -> runtime.createProcessInstanceQuery()
-        .processInstanceBusinessKey(caseId).active().list());
+    List<String> swarms = Caller.asSystem(identity, () -> runtime.createProcessInstanceQuery()
+        .processInstanceBusinessKey(caseId).processDefinitionKey(Playbook.Process.SEV_A_SWARM).active().list()
+        .stream().map(ProcessInstance::getId).toList());
     model.addAttribute("user", caller.get().userId());
     model.addAttribute("c", view);
     model.addAttribute("tasklist", links.tasklistLink(caseId));
     model.addAttribute("cockpit", "/camunda/app/cockpit/default/#/process-instance/" + supportCase.processInstanceId()
         + "/runtime");
-    model.addAttribute("running", running.stream().filter(p -> !p.getId().equals(supportCase.processInstanceId()))
-        .filter(p -> p.getProcessDefinitionId().startsWith("sev-a-swarm:")).map(ProcessInstance::getId).toList());
+    model.addAttribute("running", swarms);
     return "board/case";
   }
 

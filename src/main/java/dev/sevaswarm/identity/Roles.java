@@ -53,6 +53,12 @@ public final class Roles {
     return readers;
   }
 
+  /** Who may read a case's audit trail. */
+  public static final java.util.List<String> AUDIT_READERS = java.util.List.of(AUDITORS, DUTY_MANAGERS, CAMUNDA_ADMIN);
+
+  /** Who may change the playbook, migrate running cases and read the demo run's caught mail. */
+  public static final java.util.List<String> PLAYBOOK_OWNERS = java.util.List.of(PROCESS_OWNERS, CAMUNDA_ADMIN);
+
   /** Who may open a case through the API. */
   public static java.util.List<String> apiOpeners() {
     return java.util.List.of(SUPPORT_INTAKE, SEV_A_ENGINEERS, CAMUNDA_ADMIN);

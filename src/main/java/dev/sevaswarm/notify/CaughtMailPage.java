@@ -2,8 +2,8 @@ package dev.sevaswarm.notify;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import dev.sevaswarm.cases.Playbook;
 import dev.sevaswarm.identity.Caller;
+import dev.sevaswarm.identity.Roles;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
@@ -12,7 +12,6 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.List;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -31,8 +30,6 @@ import org.springframework.web.util.HtmlUtils;
 @ConditionalOnProperty(name = "swarm.mail.embedded", havingValue = "true")
 public class CaughtMailPage {
 
-  private static final List<String> READERS = List.of(Playbook.Group.CAMUNDA_ADMIN, Playbook.Group.PROCESS_OWNERS);
-
   private final GreenMail smtp;
   private final IdentityService identity;
 
@@ -43,7 +40,7 @@ public class CaughtMailPage {
 
   @GetMapping(path = "/mail", produces = MediaType.TEXT_HTML_VALUE + ";charset=UTF-8")
   public String caughtMail() throws MessagingException, IOException {
-    if (!Caller.current(identity).inAnyOf(READERS)) {
+    if (!Caller.current(identity).inAnyOf(Roles.PLAYBOOK_OWNERS)) {
       throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only administrators and process owners read caught mail");
     }
     MimeMessage[] messages = smtp.getReceivedMessages();

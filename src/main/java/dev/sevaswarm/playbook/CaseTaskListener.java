@@ -12,6 +12,7 @@ import dev.sevaswarm.cases.Playbook.Task;
 import dev.sevaswarm.cases.ThreadKind;
 import dev.sevaswarm.cases.Times;
 import dev.sevaswarm.cases.Verdict;
+import dev.sevaswarm.identity.Caller;
 import dev.sevaswarm.sla.SlaMetrics;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -198,7 +199,7 @@ public class CaseTaskListener implements TaskListener {
     if (task.getAssignee() != null) {
       return task.getAssignee();
     }
-    String current = Actors.current(identity);
+    String current = Caller.current(identity).userId();
     return current == null ? CaseThread.SYSTEM : current;
   }
 

@@ -1,8 +1,8 @@
 package dev.sevaswarm.versions;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.sevaswarm.cases.Playbook;
 import dev.sevaswarm.identity.Caller;
+import dev.sevaswarm.identity.Roles;
 import dev.sevaswarm.intake.ApiException;
 import dev.sevaswarm.intake.FieldProblem;
 import io.swagger.v3.oas.annotations.Operation;
@@ -18,8 +18,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class PlaybookController {
 
-  private static final List<String> OWNERS = List.of(Playbook.Group.PROCESS_OWNERS, Playbook.Group.CAMUNDA_ADMIN);
-
   private final PlaybookMigrations migrations;
   private final IdentityService identity;
 
@@ -33,7 +31,7 @@ public class PlaybookController {
           + "instances moved and which could not, with the reason.")
   @PostMapping(path = "/api/playbook/migrations", produces = MediaType.APPLICATION_JSON_VALUE)
   public PlaybookMigrations.Report migrate(@RequestBody(required = false) JsonNode body) {
-    if (!Caller.current(identity).inAnyOf(OWNERS)) {
+    if (!Caller.current(identity).inAnyOf(Roles.PLAYBOOK_OWNERS)) {
       throw ApiException.forbidden("Only process owners migrate running cases");
     }
     List<String> keys = PlaybookMigrations.PLAYBOOK;

@@ -1,6 +1,5 @@
 package dev.sevaswarm.recovery;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -143,9 +142,5 @@ public final class AppProcess implements AutoCloseable {
       kill();
     }
     org.springframework.util.FileSystemUtils.deleteRecursively(dataDir.toFile());
-  }
-
-  static File javaHome() {
-    return new File(System.getProperty("java.home"));
   }
 }
