@@ -60,7 +60,7 @@ public class BoardController {
     }
     allow(caller.get());
     List<BoardRow> rows = Caller.asSystem(identity, () -> cases.notClosed(BOARD_LIMIT).stream()
-        .map(c -> row(c, queries.view(c, true)))
+        .map(c -> row(c, queries.view(c, CaseQueries.Detail.INVESTIGATION)))
         .sorted(Comparator.comparing(BoardRow::deadline, Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparing(BoardRow::severity))
         .toList());
@@ -78,7 +78,7 @@ public class BoardController {
     allow(caller.get());
     SupportCase supportCase = cases.find(caseId)
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No case " + caseId));
-    CaseView view = Caller.asSystem(identity, () -> queries.view(supportCase, true));
+    CaseView view = Caller.asSystem(identity, () -> queries.view(supportCase, CaseQueries.Detail.FULL));
     List<String> swarms = Caller.asSystem(identity, () -> runtime.createProcessInstanceQuery()
         .processInstanceBusinessKey(caseId).processDefinitionKey(Playbook.Process.SEV_A_SWARM).active().list()
         .stream().map(ProcessInstance::getId).toList());

@@ -1,6 +1,5 @@
 package dev.sevaswarm.cases;
 
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -144,13 +143,8 @@ public class CaseRepository {
   }
 
   private static DataFieldMaxValueIncrementer caseNumberSequence(DataSource dataSource) {
-    try (Connection connection = dataSource.getConnection()) {
-      String product = connection.getMetaData().getDatabaseProductName().toLowerCase();
-      return product.contains("postgres")
-          ? new PostgresSequenceMaxValueIncrementer(dataSource, "case_number_seq")
-          : new H2SequenceMaxValueIncrementer(dataSource, "case_number_seq");
-    } catch (SQLException e) {
-      throw new IllegalStateException("Cannot reach the database to set up case numbers", e);
-    }
+    return DatabaseProduct.of(dataSource) == DatabaseProduct.POSTGRESQL
+        ? new PostgresSequenceMaxValueIncrementer(dataSource, "case_number_seq")
+        : new H2SequenceMaxValueIncrementer(dataSource, "case_number_seq");
   }
 }

@@ -1,7 +1,5 @@
 package dev.sevaswarm.cases;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -21,11 +19,7 @@ public class DiskSync {
 
   public DiskSync(DataSource dataSource) {
     this.jdbc = new JdbcTemplate(dataSource);
-    try (Connection connection = dataSource.getConnection()) {
-      this.h2 = connection.getMetaData().getDatabaseProductName().toLowerCase().contains("h2");
-    } catch (SQLException e) {
-      throw new IllegalStateException("Cannot reach the database", e);
-    }
+    this.h2 = DatabaseProduct.of(dataSource) == DatabaseProduct.H2;
   }
 
   /** Call after the commit, before telling anyone. */

@@ -69,7 +69,7 @@ public class CaseController {
       @org.springframework.web.bind.annotation.RequestBody JsonNode body) {
     require(Roles.apiOpeners(), "open cases");
     CaseIntake.Opened opened = intake.open(reader.read(body));
-    CaseView view = view(opened.supportCase(), true);
+    CaseView view = view(opened.supportCase());
     if (!opened.created()) {
       return ResponseEntity.ok(view);
     }
@@ -82,7 +82,7 @@ public class CaseController {
   @GetMapping("/{caseId}")
   public CaseView read(@PathVariable String caseId) {
     require(Roles.readers(), "read cases");
-    return view(find(caseId), true);
+    return view(find(caseId));
   }
 
   @Operation(summary = "List cases, newest first, optionally of one status")
@@ -91,7 +91,7 @@ public class CaseController {
     require(Roles.readers(), "read cases");
     CaseStatus wanted = status == null ? null : status(status);
     List<SupportCase> found = wanted == null ? cases.all(LIST_LIMIT) : cases.withStatus(wanted, LIST_LIMIT);
-    return Caller.asSystem(identity, () -> found.stream().map(c -> queries.view(c, false)).toList());
+    return Caller.asSystem(identity, () -> found.stream().map(c -> queries.view(c, CaseQueries.Detail.SUMMARY)).toList());
   }
 
   /** The body of a volunteering request. */
@@ -130,8 +130,8 @@ public class CaseController {
     return cases.find(caseId).orElseThrow(() -> ApiException.notFound(caseId));
   }
 
-  private CaseView view(SupportCase c, boolean withDetails) {
-    return Caller.asSystem(identity, () -> queries.view(c, withDetails));
+  private CaseView view(SupportCase c) {
+    return Caller.asSystem(identity, () -> queries.view(c, CaseQueries.Detail.FULL));
   }
 
   private void require(List<String> groups, String what) {

@@ -43,7 +43,11 @@ public class CaseQueries {
     this.findings = findings;
   }
 
-  public CaseView view(SupportCase c, boolean withDetails) {
+  /** How much of a case a caller needs: lists want the summary, the board the areas, a case page all. */
+  public enum Detail { SUMMARY, INVESTIGATION, FULL }
+
+  public CaseView view(SupportCase c, Detail detail) {
+    boolean investigation = detail != Detail.SUMMARY;
     List<HistoricProcessInstance> instances = history.createHistoricProcessInstanceQuery()
         .processInstanceBusinessKey(c.caseId())
         .processDefinitionKeyIn(Playbook.Process.SUPPORT_REQUEST, Playbook.Process.SEV_A_SWARM)
@@ -55,17 +59,17 @@ public class CaseQueries {
         .reduce((first, second) -> second).orElse(null);
     Map<String, Object> vars = variables(request, runningSwarm);
 
-    List<Finding> caseFindings = withDetails ? findings.of(c.caseId()) : List.of();
+    List<Finding> caseFindings = investigation ? findings.of(c.caseId()) : List.of();
     return new CaseView(
         c.caseId(), c.externalId(), c.customer(), c.contactName(), c.contactEmail(),
-        (String) vars.getOrDefault(Var.SEVERITY, c.severity().name()), c.plan().name(),
+        c.severity().name(), c.plan().name(),
         c.title(), c.description(), c.businessImpact(), c.recoverBy(), c.services(),
         c.status(), (String) vars.get(Var.OWNER), c.createdAt(),
         c.firstResponseDue(), c.firstResponseAt(), c.slaMet(), time(vars.get(Var.NEXT_CONTACT_AT)),
         c.processInstanceId(),
-        withDetails ? areas(c.caseId(), caseFindings) : List.of(),
+        investigation ? areas(c.caseId(), caseFindings) : List.of(),
         caseFindings,
-        withDetails ? timeline(c.caseId()) : List.of());
+        detail == Detail.FULL ? timeline(c.caseId()) : List.of());
   }
 
   /** The case-level variables; a running swarm's values are newer than its parent's copies. */

@@ -22,7 +22,8 @@ import org.springframework.web.util.HtmlUtils;
 @Component
 public class MessageComposer {
 
-  private static final String MESSAGE = "message";
+  /** The detail shown as the message's own text (a customer message's words). */
+  public static final String MESSAGE = "message";
 
   private final SwarmProperties properties;
   private final String template;

@@ -13,6 +13,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class CaseEvents {
 
+  /** The detail that promises the customer their next contact. */
+  public static final String NEXT_UPDATE_BY = "nextUpdateBy";
+
   private final Notifications notifications;
 
   public CaseEvents(Notifications notifications) {

@@ -4,6 +4,7 @@ import static dev.sevaswarm.cases.Playbook.Var;
 
 import dev.sevaswarm.cases.CaseThread;
 import dev.sevaswarm.cases.ThreadKind;
+import dev.sevaswarm.notify.MessageComposer;
 import dev.sevaswarm.notify.NotificationEvent;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -27,6 +28,6 @@ public class DeclineRequestDelegate implements JavaDelegate {
     String reason = "The " + execution.getVariable(Var.PLAN) + " plan includes no technical support for Sev "
         + execution.getVariable(Var.SEVERITY) + " requests.";
     thread.post((String) execution.getVariable(Var.CASE_ID), CaseThread.SYSTEM, ThreadKind.NOTE, "Declined: " + reason);
-    events.announce(execution, NotificationEvent.DECLINED, Map.of("message", reason));
+    events.announce(execution, NotificationEvent.DECLINED, Map.of(MessageComposer.MESSAGE, reason));
   }
 }

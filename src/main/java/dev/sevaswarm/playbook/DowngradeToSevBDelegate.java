@@ -6,6 +6,7 @@ import dev.sevaswarm.cases.CaseRepository;
 import dev.sevaswarm.cases.CaseThread;
 import dev.sevaswarm.cases.Severity;
 import dev.sevaswarm.cases.ThreadKind;
+import dev.sevaswarm.notify.MessageComposer;
 import dev.sevaswarm.notify.NotificationEvent;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -37,6 +38,6 @@ public class DowngradeToSevBDelegate implements JavaDelegate {
     cases.updateSeverity(caseId, Severity.B);
     String message = "The customer cannot be reached around the clock, so the case continues as Sev B.";
     thread.post(caseId, CaseThread.SYSTEM, ThreadKind.DOWNGRADE, message);
-    events.announce(execution, NotificationEvent.DOWNGRADED, Map.of("message", message));
+    events.announce(execution, NotificationEvent.DOWNGRADED, Map.of(MessageComposer.MESSAGE, message));
   }
 }

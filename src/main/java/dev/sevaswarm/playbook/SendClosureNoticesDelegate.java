@@ -4,6 +4,7 @@ import static dev.sevaswarm.cases.Playbook.Var;
 
 import dev.sevaswarm.cases.CaseThread;
 import dev.sevaswarm.cases.ThreadKind;
+import dev.sevaswarm.notify.MessageComposer;
 import dev.sevaswarm.notify.NotificationEvent;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,7 +27,7 @@ public class SendClosureNoticesDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Map<String, String> details = new LinkedHashMap<>();
-    details.put("message", "Your case has been resolved.");
+    details.put(MessageComposer.MESSAGE, "Your case has been resolved.");
     details.put(Var.ROOT_CAUSE, (String) execution.getVariable(Var.ROOT_CAUSE));
     details.put(Var.RESOLUTION, (String) execution.getVariable(Var.RESOLUTION));
     events.announce(execution, NotificationEvent.CLOSURE, details);

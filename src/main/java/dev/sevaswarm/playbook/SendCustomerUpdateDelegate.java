@@ -2,28 +2,24 @@ package dev.sevaswarm.playbook;
 
 import static dev.sevaswarm.cases.Playbook.Var;
 
+import dev.sevaswarm.notify.MessageComposer;
 import dev.sevaswarm.notify.NotificationEvent;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** Sends the owner's update to the customer, with the next contact time promised. */
 @Component("sendCustomerUpdate")
-public class SendCustomerUpdateDelegate implements JavaDelegate {
-
-  private final CaseEvents events;
+public class SendCustomerUpdateDelegate extends AnnouncingDelegate {
 
   public SendCustomerUpdateDelegate(CaseEvents events) {
-    this.events = events;
+    super(events, NotificationEvent.CUSTOMER_UPDATE, details());
   }
 
-  @Override
-  public void execute(DelegateExecution execution) {
+  private static Map<String, String> details() {
     Map<String, String> details = new LinkedHashMap<>();
-    details.put("message", (String) execution.getVariable(Var.UPDATE_TEXT));
-    details.put("nextUpdateBy", (String) execution.getVariable(Var.NEXT_CONTACT_AT));
-    events.announce(execution, NotificationEvent.CUSTOMER_UPDATE, details);
+    details.put(MessageComposer.MESSAGE, Var.UPDATE_TEXT);
+    details.put(CaseEvents.NEXT_UPDATE_BY, Var.NEXT_CONTACT_AT);
+    return details;
   }
 }

@@ -2,29 +2,25 @@ package dev.sevaswarm.playbook;
 
 import static dev.sevaswarm.cases.Playbook.Var;
 
+import dev.sevaswarm.notify.MessageComposer;
 import dev.sevaswarm.notify.NotificationEvent;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** Sends the owner's first response to the customer, with the next contact time promised. */
 @Component("sendFirstResponse")
-public class SendFirstResponseDelegate implements JavaDelegate {
-
-  private final CaseEvents events;
+public class SendFirstResponseDelegate extends AnnouncingDelegate {
 
   public SendFirstResponseDelegate(CaseEvents events) {
-    this.events = events;
+    super(events, NotificationEvent.FIRST_RESPONSE, details());
   }
 
-  @Override
-  public void execute(DelegateExecution execution) {
+  private static Map<String, String> details() {
     Map<String, String> details = new LinkedHashMap<>();
-    details.put("message", (String) execution.getVariable(Var.FIRST_RESPONSE));
-    details.put("yourEngineer", (String) execution.getVariable(Var.OWNER));
-    details.put("nextUpdateBy", (String) execution.getVariable(Var.NEXT_CONTACT_AT));
-    events.announce(execution, NotificationEvent.FIRST_RESPONSE, details);
+    details.put(MessageComposer.MESSAGE, Var.FIRST_RESPONSE);
+    details.put("yourEngineer", Var.OWNER);
+    details.put(CaseEvents.NEXT_UPDATE_BY, Var.NEXT_CONTACT_AT);
+    return details;
   }
 }
