@@ -46,6 +46,8 @@ public final class Playbook {
     public static final String INVESTIGATION_BODY = INVESTIGATION + "#multiInstanceBody";
     public static final String SWARM = "SubProcess_Swarm";
     public static final String SWARM_CALL = "CallActivity_SevASwarm";
+    /** The case is recorded and the request answered; the rest of the intake runs as a job after it. */
+    public static final String RECORD_CASE = "ServiceTask_RecordCase";
 
     private Element() {}
   }

@@ -8,7 +8,10 @@ import dev.sevaswarm.cases.DiskSync;
 import dev.sevaswarm.cases.Playbook;
 import dev.sevaswarm.cases.SupportCase;
 import dev.sevaswarm.identity.Caller;
+import dev.sevaswarm.sla.ResponseTimes;
 import dev.sevaswarm.sla.ResponseTimesTable;
+import dev.sevaswarm.sla.SlaClock;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
@@ -24,7 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Opens cases from the API, once per external id: the intake record (with its unique external id)
  * and the process start commit together, so a repeated or concurrent request finds the first case
- * and starts nothing.
+ * and starts nothing. The request's transaction ends at the playbook's save point after "Record
+ * case"; deciding response times, the swarm and its announcements follow as jobs.
  */
 @Service
 public class CaseIntake {
@@ -55,13 +59,13 @@ public class CaseIntake {
     if (existing.isPresent()) {
       return new Opened(existing.get(), false);
     }
-    boolean covered = Caller.asSystem(identity, () -> responseTimes.lookUp(request.severity(), request.plan()).supported());
-    if (!covered) {
+    ResponseTimes times = Caller.asSystem(identity, () -> responseTimes.lookUp(request.severity(), request.plan()));
+    if (!times.supported()) {
       throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "The " + request.plan()
           + " plan includes no technical support for Sev " + request.severity() + " requests");
     }
     try {
-      SupportCase opened = transaction.execute(status -> start(request, caller));
+      SupportCase opened = transaction.execute(status -> start(request, times, caller));
       disk.committedDataToDisk();
       return new Opened(opened, true);
     } catch (DataIntegrityViolationException | PessimisticLockingFailureException concurrent) {
@@ -70,13 +74,17 @@ public class CaseIntake {
     }
   }
 
-  private SupportCase start(CaseRequest request, Caller caller) {
+  private SupportCase start(CaseRequest request, ResponseTimes times, Caller caller) {
     String caseId = cases.nextCaseId();
+    OffsetDateTime received = CaseClock.now();
     SupportCase supportCase = SupportCase.reported(caseId, request.externalId(), request.customer(),
         request.contactName(), request.contactEmail(), request.severity(), request.plan(), request.title(),
         request.description(), request.businessImpact(), request.recoverBy(),
-        request.services() == null ? List.of() : request.services(), caller.userId(), CaseClock.now(), null);
+        request.services() == null ? List.of() : request.services(), caller.userId(), received, null);
     cases.insert(supportCase);
+    // the clock runs from the request's arrival, so the answer can promise the first-response time;
+    // the playbook's "Start first-response clock" step, which runs after the answer, computes the same
+    cases.startSla(caseId, request.severity(), received, SlaClock.start(received, times).firstResponseDue());
     // started as the caller: history shows who opened the case
     String processInstanceId = runtime.createProcessInstanceByKey(Playbook.Process.SUPPORT_REQUEST)
         .businessKey(caseId)

@@ -6,6 +6,7 @@ import dev.sevaswarm.cases.CaseClock;
 import dev.sevaswarm.cases.CaseRepository;
 import dev.sevaswarm.cases.CaseThread;
 import dev.sevaswarm.cases.Severity;
+import dev.sevaswarm.cases.SupportCase;
 import dev.sevaswarm.cases.ThreadKind;
 import dev.sevaswarm.sla.ResponseTimes;
 import dev.sevaswarm.sla.SlaClock;
@@ -15,7 +16,11 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Starts the first-response clock from what the response-times table decided. */
+/**
+ * Starts the first-response clock from what the response-times table decided. A case's first clock
+ * runs from the moment the case was recorded (the request was answered before this step ran); a
+ * clock restarted by a raise to Sev A runs from the raise.
+ */
 @Component("startSlaClock")
 public class StartSlaClockDelegate implements JavaDelegate {
 
@@ -31,9 +36,11 @@ public class StartSlaClockDelegate implements JavaDelegate {
   @SuppressWarnings("unchecked")
   public void execute(DelegateExecution execution) {
     ResponseTimes times = ResponseTimes.from((Map<String, ?>) execution.getVariable(Var.RESPONSE_TIMES));
-    OffsetDateTime now = CaseClock.now();
-    SlaClock clock = SlaClock.start(now, times);
     String caseId = (String) execution.getVariable(Var.CASE_ID);
+    OffsetDateTime now = execution.hasVariable(Var.SLA_STARTED_AT)
+        ? CaseClock.now()
+        : cases.find(caseId).map(SupportCase::createdAt).orElseGet(CaseClock::now);
+    SlaClock clock = SlaClock.start(now, times);
     Severity severity = Severity.valueOf((String) execution.getVariable(Var.SEVERITY));
     execution.setVariable(Var.FIRST_RESPONSE_DUE, CaseClock.format(clock.firstResponseDue()));
     execution.setVariable(Var.FIRST_RESPONSE_WARNING_AT, CaseClock.format(clock.firstResponseWarningAt()));

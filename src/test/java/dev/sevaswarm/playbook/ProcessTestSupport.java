@@ -101,6 +101,8 @@ abstract class ProcessTestSupport {
     ProcessInstance instance = runtime.startProcessInstanceByKey(Playbook.Process.SUPPORT_REQUEST,
         request(severity, plan));
     STARTED.computeIfAbsent(getClass(), key -> new HashSet<>()).add(instance.getId());
+    // the start answers once the case is recorded; the job executor takes it on from there
+    runJob(instance, Playbook.Element.RECORD_CASE);
     return instance;
   }
 

@@ -50,6 +50,24 @@ class SupportRequestProcessTest extends ProcessTestSupport {
   }
 
   @Test
+  void theStartAnswersOnceTheCaseIsRecorded_andTheClockRunsFromThenEvenWhenTheRestRunsLate() {
+    OffsetDateTime received = CaseClock.now();
+    ProcessInstance request = runtime.startProcessInstanceByKey(Process.SUPPORT_REQUEST, request("A", "RAPID_RESPONSE"));
+
+    assertThat(cases.find(request.getBusinessKey())).as("recorded in the starting transaction").isPresent();
+    assertThat(request).isWaitingAt(Playbook.Element.RECORD_CASE);
+    assertThat(runtime.createProcessInstanceQuery().superProcessInstanceId(request.getId()).count()).isZero();
+
+    // a busy job executor reaches the case two minutes later: the 15-minute promise still counts from intake
+    moveClockTo(received.plusMinutes(2));
+    runJob(request, Playbook.Element.RECORD_CASE);
+
+    assertThat(firstResponseDue(request)).isEqualTo(received.plusMinutes(15));
+    assertThat(cases.find(request.getBusinessKey()).orElseThrow().firstResponseDue()).isEqualTo(received.plusMinutes(15));
+    assertThat(swarmOf(request).getBusinessKey()).isEqualTo(request.getBusinessKey());
+  }
+
+  @Test
   void sevACase_isClosedWhenTheSwarmEnds() {
     ProcessInstance request = openCase("A", "UNIFIED");
     ProcessInstance swarm = swarmOf(request);

@@ -43,7 +43,7 @@ class CrashRecoveryTest {
   }
 
   @Test
-  void pendingNotificationsSurviveAKillAndAreDeliveredExactlyOnce() throws Exception {
+  void answeredCasesCarryOnAfterAKill_andEveryNoticeIsDeliveredOnce() throws Exception {
     Path dir = Files.createTempDirectory("sev-a-swarm-crash");
     Path log = Path.of("target", "crash-test", "app.log");
     Files.deleteIfExists(log);
@@ -57,7 +57,8 @@ class CrashRecoveryTest {
         caseIds.add(json.readTree(created.body()).get("caseId").asText());
       }
       JsonNode pending = json.readTree(app.get("admin", "/engine-rest/job/count?executable=true").body());
-      assertThat(pending.get("count").asInt()).as("waiting jobs").isGreaterThanOrEqualTo(6);
+      // each answered case waits at its save point after "Record case": swarm and notices are still to come
+      assertThat(pending.get("count").asInt()).as("waiting jobs").isEqualTo(caseIds.size());
       assertThat(app.get("admin", "/mail").body()).contains("0 message(s)");
 
       app.kill();
@@ -68,9 +69,9 @@ class CrashRecoveryTest {
       for (String caseId : caseIds) {
         JsonNode view = json.readTree(app.get("auditor", "/api/cases/" + caseId).body());
         assertThat(view.get("status").asText()).isEqualTo("OPEN");
-        JsonNode tasks = json.readTree(app.get("admin", "/engine-rest/task?processInstanceBusinessKey=" + caseId
-            + "&taskDefinitionKey=take-ownership").body());
-        assertThat(tasks).hasSize(1);
+        String ownership = "/engine-rest/task?processInstanceBusinessKey=" + caseId + "&taskDefinitionKey=take-ownership";
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+            .until(() -> json.readTree(app.get("admin", ownership).body()).size() == 1);
       }
       await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> {
         String mail = app.get("admin", "/mail").body();
