@@ -58,7 +58,9 @@ public class CaseActions {
       if (!waiting) {
         throw ApiException.conflict("Case " + c.caseId() + " is not a Sev B/C case waiting for its engineer");
       }
-      if (!responseTimes.lookUp(Severity.A, c.plan()).supported()) {
+      String playbook = runtime.createProcessInstanceQuery().processInstanceId(c.processInstanceId()).singleResult()
+          .getProcessDefinitionId();
+      if (!responseTimes.lookUp(playbook, Severity.A, c.plan()).supported()) {
         throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "The " + c.plan() + " plan has no Sev A support");
       }
       transaction.executeWithoutResult(status -> {

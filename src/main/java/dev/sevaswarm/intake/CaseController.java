@@ -69,10 +69,10 @@ public class CaseController {
       @org.springframework.web.bind.annotation.RequestBody JsonNode body) {
     require(Roles.apiOpeners(), "open cases");
     CaseIntake.Opened opened = intake.open(reader.read(body));
-    CaseView view = view(opened.supportCase());
     if (!opened.created()) {
-      return ResponseEntity.ok(view);
+      return ResponseEntity.ok(view(opened.supportCase()));
     }
+    CaseView view = queries.justOpened(opened.supportCase());
     return ResponseEntity.created(URI.create("/api/cases/" + view.caseId())).body(view);
   }
 

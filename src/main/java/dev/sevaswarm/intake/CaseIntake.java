@@ -84,9 +84,10 @@ public class CaseIntake {
     cases.insert(supportCase);
     // the clock runs from the request's arrival, so the answer can promise the first-response time;
     // the playbook's "Start first-response clock" step, which runs after the answer, computes the same
-    cases.startSla(caseId, request.severity(), received, SlaClock.start(received, times).firstResponseDue());
+    SlaClock clock = SlaClock.start(received, times);
+    cases.startSla(caseId, request.severity(), clock.startedAt(), clock.firstResponseDue());
     // started as the caller: history shows who opened the case
-    String processInstanceId = runtime.createProcessInstanceByKey(Playbook.Process.SUPPORT_REQUEST)
+    runtime.createProcessInstanceByKey(Playbook.Process.SUPPORT_REQUEST)
         .businessKey(caseId)
         .setVariables(Variables.createVariables()
             .putValue(Var.CASE_ID, caseId)
@@ -100,10 +101,10 @@ public class CaseIntake {
             .putValue(Var.DESCRIPTION, request.description())
             .putValue(Var.BUSINESS_IMPACT, request.businessImpact())
             .putValue(Var.RECOVER_BY, CaseClock.format(request.recoverBy()))
-            .putValue(Var.SERVICES, String.join(",", supportCase.services()))
-            .putValue(Var.REQUESTED_BY, caller.userId()))
-        .execute().getId();
-    cases.attachProcessInstance(caseId, processInstanceId);
+            .putValue(Var.SERVICES, String.join(",", supportCase.services())))
+        // (requestedBy is the start event's initiator: the engine sets it to the caller)
+        .execute();
+    // "Record case" has attached the process instance to the record
     return cases.find(caseId).orElseThrow();
   }
 }

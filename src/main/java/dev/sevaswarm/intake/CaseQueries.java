@@ -60,16 +60,27 @@ public class CaseQueries {
     Map<String, Object> vars = variables(request, runningSwarm);
 
     List<Finding> caseFindings = investigation ? findings.of(c.caseId()) : List.of();
+    return view(c, vars, investigation ? areas(c.caseId(), caseFindings) : List.of(), caseFindings,
+        detail == Detail.FULL ? timeline(c.caseId()) : List.of());
+  }
+
+  /**
+   * The whole view of a case this request has just recorded: its process stands at the save point
+   * after "Record case", so it has no owner, next contact, areas or findings yet to look up.
+   */
+  public CaseView justOpened(SupportCase c) {
+    return view(c, Map.of(), List.of(), List.of(), timeline(c.caseId()));
+  }
+
+  private static CaseView view(SupportCase c, Map<String, Object> vars, List<AreaView> areas,
+      List<Finding> caseFindings, List<TimelineEntry> timeline) {
     return new CaseView(
         c.caseId(), c.externalId(), c.customer(), c.contactName(), c.contactEmail(),
         c.severity().name(), c.plan().name(),
         c.title(), c.description(), c.businessImpact(), c.recoverBy(), c.services(),
         c.status(), (String) vars.get(Var.OWNER), c.createdAt(),
         c.firstResponseDue(), c.firstResponseAt(), c.slaMet(), time(vars.get(Var.NEXT_CONTACT_AT)),
-        c.processInstanceId(),
-        investigation ? areas(c.caseId(), caseFindings) : List.of(),
-        caseFindings,
-        detail == Detail.FULL ? timeline(c.caseId()) : List.of());
+        c.processInstanceId(), areas, caseFindings, timeline);
   }
 
   /** The case-level variables; a running swarm's values are newer than its parent's copies. */

@@ -42,7 +42,7 @@ public class RaiseToSevADelegate implements JavaDelegate {
     SupportPlan plan = SupportPlan.valueOf((String) execution.getVariable(Var.PLAN));
     String previous = (String) execution.getVariable(Var.SEVERITY);
     execution.setVariable(Var.RAISE_TO_SEV_A, false);
-    if (!responseTimes.lookUp(Severity.A, plan).supported()) {
+    if (!responseTimes.lookUp(execution.getProcessDefinitionId(), Severity.A, plan).supported()) {
       thread.post(caseId, CaseThread.SYSTEM, ThreadKind.RAISE,
           "Raise to Sev A refused: the " + plan + " plan has no Sev A support");
       throw new BpmnError(Playbook.Error.RAISE_REFUSED, "The " + plan + " plan has no Sev A support");

@@ -58,8 +58,12 @@ public class RecordCaseDelegate implements JavaDelegate {
     thread.post(caseId, (String) execution.getVariable(Var.REQUESTED_BY), ThreadKind.CASE_OPENED,
         "Sev " + execution.getVariable(Var.SEVERITY) + " case opened for " + execution.getVariable(Var.CUSTOMER)
             + ": " + execution.getVariable(Var.TITLE));
-    execution.setVariable(Var.CASE_ID, caseId);
-    execution.setProcessBusinessKey(caseId);
+    if (!caseId.equals(execution.getVariable(Var.CASE_ID))) {
+      execution.setVariable(Var.CASE_ID, caseId);
+    }
+    if (!caseId.equals(execution.getProcessBusinessKey())) {
+      execution.setProcessBusinessKey(caseId);
+    }
   }
 
   private static String string(DelegateExecution execution, String name) {

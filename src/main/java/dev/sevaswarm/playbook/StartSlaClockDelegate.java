@@ -37,18 +37,18 @@ public class StartSlaClockDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     ResponseTimes times = ResponseTimes.from((Map<String, ?>) execution.getVariable(Var.RESPONSE_TIMES));
     String caseId = (String) execution.getVariable(Var.CASE_ID);
-    OffsetDateTime now = execution.hasVariable(Var.SLA_STARTED_AT)
+    OffsetDateTime start = execution.hasVariable(Var.SLA_STARTED_AT)
         ? CaseClock.now()
         : cases.find(caseId).map(SupportCase::createdAt).orElseGet(CaseClock::now);
-    SlaClock clock = SlaClock.start(now, times);
+    SlaClock clock = SlaClock.start(start, times);
     Severity severity = Severity.valueOf((String) execution.getVariable(Var.SEVERITY));
     execution.setVariable(Var.FIRST_RESPONSE_DUE, CaseClock.format(clock.firstResponseDue()));
     execution.setVariable(Var.FIRST_RESPONSE_WARNING_AT, CaseClock.format(clock.firstResponseWarningAt()));
     execution.setVariable(Var.ESCALATION_DUE, CaseClock.format(clock.escalationDue()));
     execution.setVariable(Var.UPDATE_CADENCE_MINUTES, clock.updateCadenceMinutes());
     execution.setVariable(Var.FIRST_RESPONSE_AT, null);
-    execution.setVariable(Var.SLA_STARTED_AT, CaseClock.format(now));
-    cases.startSla(caseId, severity, now, clock.firstResponseDue());
+    execution.setVariable(Var.SLA_STARTED_AT, CaseClock.format(clock.startedAt()));
+    cases.startSla(caseId, severity, clock.startedAt(), clock.firstResponseDue());
     thread.post(caseId, CaseThread.SYSTEM, ThreadKind.SLA,
         "Sev " + severity + " under " + execution.getVariable(Var.PLAN) + ": first response due "
             + CaseClock.format(clock.firstResponseDue()) + " (" + times.firstResponseMinutes() + " min)");

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -42,7 +43,7 @@ public class ValidateRequestDelegate implements JavaDelegate {
     normaliseEnum(execution, Var.SEVERITY, Severity.class, problems);
     normaliseEnum(execution, Var.PLAN, SupportPlan.class, problems);
     try {
-      execution.setVariable(Var.RECOVER_BY,
+      setIfChanged(execution, Var.RECOVER_BY,
           Times.parse(execution.getVariable(Var.RECOVER_BY)).map(CaseClock::format).orElse(null));
     } catch (IllegalArgumentException e) {
       problems.add(Var.RECOVER_BY + ": " + e.getMessage());
@@ -61,9 +62,16 @@ public class ValidateRequestDelegate implements JavaDelegate {
       List<String> problems) {
     String value = text(execution, field).toUpperCase(Locale.ROOT);
     try {
-      execution.setVariable(field, Enum.valueOf(type, value).name());
+      setIfChanged(execution, field, Enum.valueOf(type, value).name());
     } catch (IllegalArgumentException e) {
       problems.add(field + ": must be one of " + Arrays.toString(type.getEnumConstants()));
+    }
+  }
+
+  /** A request that is already in normal form (as the API sends it) costs no variable updates. */
+  private static void setIfChanged(DelegateExecution execution, String field, Object value) {
+    if (!Objects.equals(execution.getVariable(field), value)) {
+      execution.setVariable(field, value);
     }
   }
 

@@ -11,6 +11,7 @@ import dev.sevaswarm.cases.Playbook.Var;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.function.BinaryOperator;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
@@ -58,7 +59,12 @@ class PlaybookVersionsTest extends AppTestSupport {
 
   /** What a process owner does in Modeler and then deploys: the whole playbook, with one change. */
   private void deployVersionTwo() throws IOException {
-    DeploymentBuilder deployment = repository.createDeployment().name("playbook v2");
+    deployPlaybook("playbook v2", (file, text) -> file.equals("sev-a-swarm.bpmn")
+        ? text.replace("name=\"Take ownership and send first response\"", "name=\"" + V2_NAME + "\"") : text);
+  }
+
+  private void deployPlaybook(String name, BinaryOperator<String> edit) throws IOException {
+    DeploymentBuilder deployment = repository.createDeployment().name(name);
     PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
     for (String pattern : new String[] {"classpath*:*.bpmn", "classpath*:*.dmn", "classpath*:*.form"}) {
       for (Resource resource : resolver.getResources(pattern)) {
@@ -66,10 +72,7 @@ class PlaybookVersionsTest extends AppTestSupport {
         try (InputStream in = resource.getInputStream()) {
           text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        if (resource.getFilename().equals("sev-a-swarm.bpmn")) {
-          text = text.replace("name=\"Take ownership and send first response\"", "name=\"" + V2_NAME + "\"");
-        }
-        deployment.addString(resource.getFilename(), text);
+        deployment.addString(resource.getFilename(), edit.apply(resource.getFilename(), text));
       }
     }
     assertThat(deployment.getResourceNames()).contains("sev-a-swarm.bpmn", "support-request.bpmn",
@@ -121,6 +124,33 @@ class PlaybookVersionsTest extends AppTestSupport {
     assertThat(swarm(waiting).getProcessDefinitionId()).isEqualTo(v2.getId());
     // the waiting task moved with its case (a task keeps the name it was created with)
     assertThat(awaitTask(waiting, Task.TAKE_OWNERSHIP).getProcessDefinitionId()).isEqualTo(v2.getId());
+  }
+
+  @Test
+  void aNewResponseTimesTable_isWhatTheApiPromisesAndWhatTheCaseKeeps() throws IOException {
+    String rapidSevA = "<outputEntry id=\"Rule8_firstResponseMinutes\"><text>15</text></outputEntry>";
+    try {
+      deployPlaybook("Rapid Response answers Sev A in 10 minutes", (file, text) -> file.equals("response-times.dmn")
+          ? text.replace(rapidSevA, rapidSevA.replace("15", "10")) : text);
+      HttpHeaders headers = new HttpHeaders();
+      headers.setBasicAuth("intake", "demo");
+      headers.setContentType(MediaType.APPLICATION_JSON);
+      String body = """
+          {"externalId": "TABLE-V3-%d", "customer": "Contoso Retail", "contactName": "Kenji Sato",
+           "contactEmail": "kenji.sato@contoso.example", "severity": "A", "plan": "RAPID_RESPONSE",
+           "title": "Stores cannot open", "description": "POS terminals down"}""".formatted(System.nanoTime());
+      JsonNode opened = http.exchange("/api/cases", HttpMethod.POST, new HttpEntity<>(body, headers), JsonNode.class)
+          .getBody();
+
+      java.time.OffsetDateTime due = java.time.OffsetDateTime.parse(opened.get("firstResponseDue").asText());
+      assertThat(due).isBetween(CaseClock.now().plusMinutes(9), CaseClock.now().plusMinutes(10));
+      String caseId = opened.get("caseId").asText();
+      String kept = await().until(() -> (String) runtime.getVariable(opened.get("processInstanceId").asText(),
+          Var.FIRST_RESPONSE_DUE), java.util.Objects::nonNull);
+      assertThat(java.time.OffsetDateTime.parse(kept)).as(caseId + ": the case's own decision").isEqualTo(due);
+    } finally {
+      deployPlaybook("the published response times again", (file, text) -> text);
+    }
   }
 
   @Test

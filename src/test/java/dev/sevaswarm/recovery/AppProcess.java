@@ -87,6 +87,14 @@ public final class AppProcess implements AutoCloseable {
   }
 
   /** SIGKILL: no shutdown hook, no flush, no goodbye. */
+  /** Stops the application as an operator would (SIGTERM), so that it writes what it holds, e.g. a flight recording. */
+  public void stop() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+      kill();
+    }
+  }
+
   public void kill() throws InterruptedException {
     process.destroyForcibly();
     process.waitFor();
