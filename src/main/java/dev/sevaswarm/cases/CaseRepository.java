@@ -37,11 +37,11 @@ public class CaseRepository {
     jdbc.update("""
         insert into support_case (case_id, external_id, customer, contact_name, contact_email, severity,
           support_plan, title, description, business_impact, recover_by, services, requested_by, created_at,
-          first_response_due, process_instance_id)
-        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+          sla_started_at, first_response_due, process_instance_id)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         c.caseId(), c.externalId(), c.customer(), c.contactName(), c.contactEmail(), c.severity().name(),
         c.plan().name(), c.title(), c.description(), c.businessImpact(), c.recoverBy(),
-        String.join("\n", c.services()), c.requestedBy(), c.createdAt(), c.firstResponseDue(),
+        String.join("\n", c.services()), c.requestedBy(), c.createdAt(), c.slaStartedAt(), c.firstResponseDue(),
         c.processInstanceId());
   }
 
@@ -58,8 +58,9 @@ public class CaseRepository {
     return jdbc.query("select * from support_case order by created_at desc, case_id desc limit ?", this::map, limit);
   }
 
-  public void attachProcessInstance(String caseId, String processInstanceId) {
-    jdbc.update("update support_case set process_instance_id = ? where case_id = ? and process_instance_id is null",
+  /** Whether the case was there, waiting for its process instance. */
+  public boolean attachProcessInstance(String caseId, String processInstanceId) {
+    return 1 == jdbc.update("update support_case set process_instance_id = ? where case_id = ? and process_instance_id is null",
         processInstanceId, caseId);
   }
 

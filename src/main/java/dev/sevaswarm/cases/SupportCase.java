@@ -42,6 +42,20 @@ public record SupportCase(
         CaseStatus.OPEN, null, null, false, null);
   }
 
+  /** The same case with its first-response clock started. */
+  public SupportCase withSla(OffsetDateTime startedAt, OffsetDateTime due) {
+    return new SupportCase(caseId, externalId, customer, contactName, contactEmail, severity, plan, title,
+        description, businessImpact, recoverBy, services, requestedBy, createdAt, due, processInstanceId, status,
+        startedAt, firstResponseAt, slaBreached, closedAt);
+  }
+
+  /** The same case run by the given process instance. */
+  public SupportCase withProcessInstance(String id) {
+    return new SupportCase(caseId, externalId, customer, contactName, contactEmail, severity, plan, title,
+        description, businessImpact, recoverBy, services, requestedBy, createdAt, firstResponseDue, id, status,
+        slaStartedAt, firstResponseAt, slaBreached, closedAt);
+  }
+
   /** The first-response SLA: met, missed, or not decided yet (null). */
   public Boolean slaMet() {
     if (firstResponseAt == null || firstResponseDue == null) {

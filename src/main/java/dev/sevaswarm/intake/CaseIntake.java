@@ -77,17 +77,17 @@ public class CaseIntake {
   private SupportCase start(CaseRequest request, ResponseTimes times, Caller caller) {
     String caseId = cases.nextCaseId();
     OffsetDateTime received = CaseClock.now();
-    SupportCase supportCase = SupportCase.reported(caseId, request.externalId(), request.customer(),
-        request.contactName(), request.contactEmail(), request.severity(), request.plan(), request.title(),
-        request.description(), request.businessImpact(), request.recoverBy(),
-        request.services() == null ? List.of() : request.services(), caller.userId(), received, null);
-    cases.insert(supportCase);
     // the clock runs from the request's arrival, so the answer can promise the first-response time;
     // the playbook's "Start first-response clock" step, which runs after the answer, computes the same
     SlaClock clock = SlaClock.start(received, times);
-    cases.startSla(caseId, request.severity(), clock.startedAt(), clock.firstResponseDue());
+    SupportCase supportCase = SupportCase.reported(caseId, request.externalId(), request.customer(),
+        request.contactName(), request.contactEmail(), request.severity(), request.plan(), request.title(),
+        request.description(), request.businessImpact(), request.recoverBy(),
+        request.services() == null ? List.of() : request.services(), caller.userId(), received, null)
+        .withSla(clock.startedAt(), clock.firstResponseDue());
+    cases.insert(supportCase);
     // started as the caller: history shows who opened the case
-    runtime.createProcessInstanceByKey(Playbook.Process.SUPPORT_REQUEST)
+    String processInstanceId = runtime.createProcessInstanceByKey(Playbook.Process.SUPPORT_REQUEST)
         .businessKey(caseId)
         .setVariables(Variables.createVariables()
             .putValue(Var.CASE_ID, caseId)
@@ -103,8 +103,8 @@ public class CaseIntake {
             .putValue(Var.RECOVER_BY, CaseClock.format(request.recoverBy()))
             .putValue(Var.SERVICES, String.join(",", supportCase.services())))
         // (requestedBy is the start event's initiator: the engine sets it to the caller)
-        .execute();
-    // "Record case" has attached the process instance to the record
-    return cases.find(caseId).orElseThrow();
+        .execute().getId();
+    // as "Record case" has just attached it to the record
+    return supportCase.withProcessInstance(processInstanceId);
   }
 }

@@ -33,7 +33,8 @@ public class RecordCaseDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String caseId = (String) execution.getVariable(Var.CASE_ID);
-    if (caseId == null || cases.find(caseId).isEmpty()) {
+    boolean recordedByTheApi = caseId != null && cases.attachProcessInstance(caseId, execution.getProcessInstanceId());
+    if (!recordedByTheApi && (caseId == null || cases.find(caseId).isEmpty())) {
       caseId = caseId == null ? cases.nextCaseId() : caseId;
       String requestedBy = (String) execution.getVariable(Var.REQUESTED_BY);
       cases.insert(SupportCase.reported(
@@ -52,8 +53,6 @@ public class RecordCaseDelegate implements JavaDelegate {
           requestedBy,
           CaseClock.now(),
           execution.getProcessInstanceId()));
-    } else {
-      cases.attachProcessInstance(caseId, execution.getProcessInstanceId());
     }
     thread.post(caseId, (String) execution.getVariable(Var.REQUESTED_BY), ThreadKind.CASE_OPENED,
         "Sev " + execution.getVariable(Var.SEVERITY) + " case opened for " + execution.getVariable(Var.CUSTOMER)
