@@ -9,7 +9,9 @@ import dev.sevaswarm.cases.CaseRepository;
 import dev.sevaswarm.identity.Caller;
 import dev.sevaswarm.identity.Roles;
 import dev.sevaswarm.intake.ApiException;
+import dev.sevaswarm.intake.FieldProblem;
 import io.swagger.v3.oas.annotations.Operation;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.http.MediaType;
@@ -49,14 +51,14 @@ public class AuditController {
       throw ApiException.forbidden("Only auditors, duty managers and administrators read audit trails");
     }
     if (!format.equals("json") && !format.equals("csv")) {
-      throw ApiException.invalid(List.of(new dev.sevaswarm.intake.FieldProblem("format", "must be json or csv")));
+      throw ApiException.invalid(List.of(new FieldProblem("format", "must be json or csv")));
     }
     cases.find(caseId).orElseThrow(() -> ApiException.notFound(caseId));
     reads.record(caseId, caller.userId(), format);
     List<AuditEntry> entries = Caller.asSystem(identity, () -> trail.of(caseId));
     if (format.equals("csv")) {
       CsvSchema schema = csv.schemaFor(AuditEntry.class).withHeader();
-      return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+      return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
           .header("Content-Disposition", "attachment; filename=\"" + caseId + "-audit.csv\"")
           .body(csv.writer(schema).writeValueAsString(entries));
     }

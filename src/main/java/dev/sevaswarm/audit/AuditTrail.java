@@ -2,6 +2,7 @@ package dev.sevaswarm.audit;
 
 import dev.sevaswarm.cases.CaseThread;
 import dev.sevaswarm.cases.ThreadEntry;
+import dev.sevaswarm.cases.ThreadKind;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -110,7 +111,7 @@ public class AuditTrail {
     }
     for (ThreadEntry line : thread.entries(caseId)) {
       add(entries, 8, line.at(), CaseThread.SYSTEM.equals(line.actor()) ? null : line.actor(),
-          line.kind() == dev.sevaswarm.cases.ThreadKind.NOTIFICATION ? "notification" : "thread " + line.kind(),
+          line.kind() == ThreadKind.NOTIFICATION ? "notification" : "thread " + line.kind(),
           null, null, line.text());
     }
     for (AuditReads.AuditRead read : reads.of(caseId)) {

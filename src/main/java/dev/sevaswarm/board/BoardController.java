@@ -16,6 +16,7 @@ import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -54,35 +55,31 @@ public class BoardController {
 
   @GetMapping("/board")
   public String board(HttpServletRequest request, Model model) {
-    Optional<Caller> caller = WebappLogin.of(request);
-    if (caller.isEmpty()) {
-      return "redirect:" + WebappLogin.LOGIN_PAGE;
-    }
-    allow(caller.get());
+    return forReader(request, model, () -> board(model));
+  }
+
+  private String board(Model model) {
     List<BoardRow> rows = Caller.asSystem(identity, () -> cases.notClosed(BOARD_LIMIT).stream()
         .map(c -> row(c, queries.view(c, CaseQueries.Detail.INVESTIGATION)))
         .sorted(Comparator.comparing(BoardRow::deadline, Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparing(BoardRow::severity))
         .toList());
-    model.addAttribute("user", caller.get().userId());
     model.addAttribute("rows", rows);
     return "board/board";
   }
 
   @GetMapping("/board/cases/{caseId}")
   public String casePage(@PathVariable String caseId, HttpServletRequest request, Model model) {
-    Optional<Caller> caller = WebappLogin.of(request);
-    if (caller.isEmpty()) {
-      return "redirect:" + WebappLogin.LOGIN_PAGE;
-    }
-    allow(caller.get());
+    return forReader(request, model, () -> casePage(caseId, model));
+  }
+
+  private String casePage(String caseId, Model model) {
     SupportCase supportCase = cases.find(caseId)
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No case " + caseId));
     CaseView view = Caller.asSystem(identity, () -> queries.view(supportCase, CaseQueries.Detail.FULL));
     List<String> swarms = Caller.asSystem(identity, () -> runtime.createProcessInstanceQuery()
         .processInstanceBusinessKey(caseId).processDefinitionKey(Playbook.Process.SEV_A_SWARM).active().list()
         .stream().map(ProcessInstance::getId).toList());
-    model.addAttribute("user", caller.get().userId());
     model.addAttribute("c", view);
     model.addAttribute("tasklist", links.tasklistLink(caseId));
     model.addAttribute("cockpit", "/camunda/app/cockpit/default/#/process-instance/" + supportCase.processInstanceId()
@@ -95,26 +92,31 @@ public class BoardController {
   public String sla(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
       HttpServletRequest request, Model model) {
-    Optional<Caller> caller = WebappLogin.of(request);
-    if (caller.isEmpty()) {
-      return "redirect:" + WebappLogin.LOGIN_PAGE;
-    }
-    allow(caller.get());
+    return forReader(request, model, () -> sla(from, to, model));
+  }
+
+  private String sla(LocalDate from, LocalDate to, Model model) {
     LocalDate until = to == null ? LocalDate.now(ZoneOffset.UTC) : to;
     LocalDate since = from == null ? until.minusDays(30) : from;
     OffsetDateTime start = since.atStartOfDay().atOffset(ZoneOffset.UTC);
     OffsetDateTime end = until.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC);
-    model.addAttribute("user", caller.get().userId());
     model.addAttribute("report", SlaReport.of(start, end, cases.openedBetween(start, end)));
     model.addAttribute("from", since);
     model.addAttribute("to", until);
     return "board/sla";
   }
 
-  private static void allow(Caller caller) {
-    if (!caller.inAnyOf(Roles.readers())) {
+  /** A page for someone logged in to the webapps whose groups may read cases; others log in first. */
+  private static String forReader(HttpServletRequest request, Model model, Supplier<String> page) {
+    Optional<Caller> caller = WebappLogin.of(request);
+    if (caller.isEmpty()) {
+      return "redirect:" + WebappLogin.LOGIN_PAGE;
+    }
+    if (!caller.get().inAnyOf(Roles.readers())) {
       throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Your groups do not allow you to read cases");
     }
+    model.addAttribute("user", caller.get().userId());
+    return page.get();
   }
 
   private static BoardRow row(SupportCase c, CaseView view) {

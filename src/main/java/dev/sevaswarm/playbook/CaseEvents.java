@@ -16,6 +16,9 @@ public class CaseEvents {
   /** The detail that promises the customer their next contact. */
   public static final String NEXT_UPDATE_BY = "nextUpdateBy";
 
+  /** The detail that names the customer's engineer (the owner, in the customer's words). */
+  public static final String YOUR_ENGINEER = "yourEngineer";
+
   private final Notifications notifications;
 
   public CaseEvents(Notifications notifications) {
@@ -35,7 +38,7 @@ public class CaseEvents {
   public void announce(VariableScope scope, NotificationEvent event, Map<String, String> details) {
     Map<String, String> withOwner = new LinkedHashMap<>(details);
     Object owner = scope.getVariable(Var.OWNER);
-    if (owner != null && !withOwner.containsKey(Var.OWNER) && !withOwner.containsKey("yourEngineer")) {
+    if (owner != null && !withOwner.containsKey(Var.OWNER) && !withOwner.containsKey(YOUR_ENGINEER)) {
       withOwner.put(Var.OWNER, owner.toString());
     }
     notifications.publish((String) scope.getVariable(Var.CASE_ID), event, withOwner);

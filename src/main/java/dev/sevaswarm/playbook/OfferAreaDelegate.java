@@ -3,6 +3,7 @@ package dev.sevaswarm.playbook;
 import static dev.sevaswarm.cases.Playbook.Var;
 
 import dev.sevaswarm.cases.Volunteering;
+import java.util.Locale;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -28,12 +29,12 @@ public class OfferAreaDelegate implements JavaDelegate {
     if (caseId == null || area == null || area.toString().isBlank()) {
       throw new ProcessEngineException("caseId and area: both are needed to volunteer");
     }
+    String caseKey = caseId.toString().trim().toUpperCase(Locale.ROOT);
     try {
-      volunteering.volunteer(caseId.toString().trim().toUpperCase(java.util.Locale.ROOT), area.toString(),
-          (String) execution.getVariable(Var.VOLUNTEERED_BY));
+      volunteering.volunteer(caseKey, area.toString(), (String) execution.getVariable(Var.VOLUNTEERED_BY));
     } catch (Volunteering.NothingToJoin e) {
       throw new ProcessEngineException(e.getMessage());
     }
-    execution.setProcessBusinessKey(caseId.toString().trim().toUpperCase(java.util.Locale.ROOT));
+    execution.setProcessBusinessKey(caseKey);
   }
 }

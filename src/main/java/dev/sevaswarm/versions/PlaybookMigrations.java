@@ -40,39 +40,41 @@ public class PlaybookMigrations {
     List<Outcome> migrated = new ArrayList<>();
     List<Outcome> notMigrated = new ArrayList<>();
     for (String key : processKeys) {
-      ProcessDefinition latest = repository.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion()
-          .singleResult();
-      if (latest == null) {
+      List<ProcessDefinition> versions = repository.createProcessDefinitionQuery().processDefinitionKey(key)
+          .orderByProcessDefinitionVersion().asc().list();
+      if (versions.isEmpty()) {
         continue;
       }
-      for (ProcessDefinition older : repository.createProcessDefinitionQuery().processDefinitionKey(key)
-          .orderByProcessDefinitionVersion().asc().list()) {
-        if (older.getVersion() >= latest.getVersion()) {
-          continue;
-        }
-        List<ProcessInstance> running = runtime.createProcessInstanceQuery().processDefinitionId(older.getId()).list();
-        if (running.isEmpty()) {
-          continue;
-        }
-        MigrationPlan plan;
-        try {
-          plan = runtime.createMigrationPlan(older.getId(), latest.getId()).mapEqualActivities().updateEventTriggers()
-              .build();
-        } catch (RuntimeException noMapping) {
-          running.forEach(p -> notMigrated.add(outcome(p, older, latest, noMapping.getMessage())));
-          continue;
-        }
-        for (ProcessInstance instance : running) {
-          try {
-            runtime.newMigration(plan).processInstanceIds(instance.getId()).execute();
-            migrated.add(outcome(instance, older, latest, null));
-          } catch (RuntimeException refused) {
-            notMigrated.add(outcome(instance, older, latest, refused.getMessage()));
-          }
-        }
+      ProcessDefinition latest = versions.get(versions.size() - 1);
+      for (ProcessDefinition older : versions.subList(0, versions.size() - 1)) {
+        migrate(older, latest, migrated, notMigrated);
       }
     }
     return new Report(migrated, notMigrated);
+  }
+
+  private void migrate(ProcessDefinition older, ProcessDefinition latest, List<Outcome> migrated,
+      List<Outcome> notMigrated) {
+    List<ProcessInstance> running = runtime.createProcessInstanceQuery().processDefinitionId(older.getId()).list();
+    if (running.isEmpty()) {
+      return;
+    }
+    MigrationPlan plan;
+    try {
+      plan = runtime.createMigrationPlan(older.getId(), latest.getId()).mapEqualActivities().updateEventTriggers()
+          .build();
+    } catch (RuntimeException noMapping) {
+      running.forEach(p -> notMigrated.add(outcome(p, older, latest, noMapping.getMessage())));
+      return;
+    }
+    for (ProcessInstance instance : running) {
+      try {
+        runtime.newMigration(plan).processInstanceIds(instance.getId()).execute();
+        migrated.add(outcome(instance, older, latest, null));
+      } catch (RuntimeException refused) {
+        notMigrated.add(outcome(instance, older, latest, refused.getMessage()));
+      }
+    }
   }
 
   private static Outcome outcome(ProcessInstance instance, ProcessDefinition from, ProcessDefinition to,
