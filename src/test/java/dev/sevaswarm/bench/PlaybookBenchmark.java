@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import dev.sevaswarm.cases.Playbook.Var;
 import dev.sevaswarm.recovery.AppProcess;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -51,6 +52,9 @@ class PlaybookBenchmark {
   private static final int NETWORK_CASES = Integer.getInteger("bench.networkCases", 1_000);
   private static final List<String> DATABASES = List.of(System.getProperty("bench.databases", "h2,postgres").split(","));
   private static final Path RESULTS = Path.of("target", "bench", "results.md");
+
+  /** A next customer contact long past: its timer fires at once, so the audit case gets busy quickly. */
+  private static final String LONG_AGO = "2000-01-01T00:00:00Z";
 
   private final ObjectMapper json = new ObjectMapper();
   private final AtomicInteger sequence = new AtomicInteger();
@@ -181,9 +185,9 @@ class PlaybookBenchmark {
       runConcurrently(takeTasks.size(), () -> {
         String id = takeTasks.get(next.getAndIncrement());
         app.post("eng-network", "/engine-rest/task/" + id + "/claim", "{\"userId\":\"eng-network\"}");
-        return app.post("eng-network", "/engine-rest/task/" + id + "/complete",
-            "{\"variables\":{\"firstResponse\":{\"value\":\"On it\"},\"isolationAreas\":{\"value\":\"network\"},"
-                + "\"nextContactAt\":{\"value\":\"2030-01-01T09:00:00Z\"}}}").statusCode() == 204;
+        return app.post("eng-network", "/engine-rest/task/" + id + "/complete", AppProcess.taskVariables(
+            Var.FIRST_RESPONSE, "On it", Var.ISOLATION_AREAS, "network", Var.NEXT_CONTACT_AT, "2030-01-01T09:00:00Z"))
+            .statusCode() == 204;
       });
       report(String.format("- seeded %d open cases (%d of them with a network investigation) in %d s%n",
           countOpen(app), takeTasks.size(), (System.currentTimeMillis() - seeding) / 1000));
@@ -241,9 +245,8 @@ class PlaybookBenchmark {
     // taken the moment it appears, the task may collide with the case's own broadcast and sales jobs
     // (an optimistic-locking 500, as Tasklist would show it); like a person, the harness tries again
     for (int attempt = 0; attempt < 20; attempt++) {
-      int status = app.post("eng-app", "/engine-rest/task/" + take + "/complete", "{\"variables\":{\"firstResponse\":"
-          + "{\"value\":\"On it\"},\"isolationAreas\":{\"value\":\"application\"},\"nextContactAt\":{\"value\":"
-          + "\"2000-01-01T00:00:00Z\"}}}").statusCode();
+      int status = app.post("eng-app", "/engine-rest/task/" + take + "/complete", AppProcess.taskVariables(
+          Var.FIRST_RESPONSE, "On it", Var.ISOLATION_AREAS, "application", Var.NEXT_CONTACT_AT, LONG_AGO)).statusCode();
       if (status == 204) {
         break;
       }
@@ -260,8 +263,8 @@ class PlaybookBenchmark {
         break;
       }
       // the missed-contact timer may touch the case at the same moment (a 500); then the round is simply repeated
-      app.post("eng-app", "/engine-rest/task/" + update + "/complete", "{\"variables\":{\"updateText\":{\"value\":"
-          + "\"Still working on it\"},\"nextContactAt\":{\"value\":\"2000-01-01T00:00:00Z\"}}}");
+      app.post("eng-app", "/engine-rest/task/" + update + "/complete", AppProcess.taskVariables(
+          Var.UPDATE_TEXT, "Still working on it", Var.NEXT_CONTACT_AT, LONG_AGO));
     }
     return caseId;
   }

@@ -14,6 +14,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.sevaswarm.cases.Playbook.Var;
 import dev.sevaswarm.recovery.AppProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -98,8 +99,8 @@ class TwoNodeClusterTest {
       assertThat(b.post("eng-network", "/engine-rest/task/" + task.get("id").asText() + "/claim",
           "{\"userId\":\"eng-network\"}").statusCode()).isEqualTo(204);
       assertThat(b.post("eng-network", "/engine-rest/task/" + task.get("id").asText() + "/complete",
-          "{\"variables\":{\"firstResponse\":{\"value\":\"On it\"},\"isolationAreas\":{\"value\":\"network\"},"
-              + "\"nextContactAt\":{\"value\":\"2030-01-01T09:00:00Z\"}}}").statusCode()).isEqualTo(204);
+          AppProcess.taskVariables(Var.FIRST_RESPONSE, "On it", Var.ISOLATION_AREAS, "network",
+              Var.NEXT_CONTACT_AT, "2030-01-01T09:00:00Z")).statusCode()).isEqualTo(204);
       assertThat(json.readTree(a.get("auditor", "/api/cases/" + fromA).body()).get("owner").asText())
           .isEqualTo("eng-network");
 

@@ -1,5 +1,7 @@
 package dev.sevaswarm.recovery;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -27,6 +29,7 @@ public final class AppProcess implements AutoCloseable {
   private final Path log;
   private Process process;
   private final HttpClient http = HttpClient.newHttpClient();
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   public AppProcess(Path dataDir, Path log) throws IOException {
     this.dataDir = dataDir;
@@ -101,37 +104,55 @@ public final class AppProcess implements AutoCloseable {
   }
 
   public HttpResponse<String> get(String user, String path) throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + path))
-        .timeout(Duration.ofSeconds(30));
-    auth(request, user);
-    return http.send(request.GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    return send(request(user, path, null).GET(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
   }
 
   public HttpResponse<String> post(String user, String path, String json) throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + path))
-        .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json");
-    auth(request, user);
-    return http.send(request.POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+    return send(request(user, path, "application/json").POST(HttpRequest.BodyPublishers.ofString(json)),
         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
   }
 
   public HttpResponse<String> put(String user, String path, String json) throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + path))
-        .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json");
-    auth(request, user);
-    return http.send(request.PUT(HttpRequest.BodyPublishers.ofString(json)).build(),
+    return send(request(user, path, "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)),
         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
   }
 
   /** A body that is not JSON (a multipart deployment, say); answers the status. */
   public int postRaw(String user, String path, String contentType, byte[] body)
       throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + path))
-        .timeout(Duration.ofSeconds(30)).header("Content-Type", contentType);
-    auth(request, user);
-    return http.send(request.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+    return send(request(user, path, contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)),
         HttpResponse.BodyHandlers.discarding()).statusCode();
   }
+
+  /**
+   * The body of an engine-REST task completion: {"variables": {name: {"value": value}}} for the
+   * given names (from the variable catalogue) and values, in pairs.
+   */
+  public static String taskVariables(Object... namesAndValues) {
+    ObjectNode variables = JSON.createObjectNode();
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      variables.putObject((String) namesAndValues[i]).putPOJO("value", namesAndValues[i + 1]);
+    }
+    ObjectNode body = JSON.createObjectNode();
+    body.set("variables", variables);
+    return body.toString();
+  }
+
+  private HttpRequest.Builder request(String user, String path, String contentType) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + path))
+        .timeout(Duration.ofSeconds(30));
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
+    }
+    auth(request, user);
+    return request;
+  }
+
+  private <T> HttpResponse<T> send(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body)
+      throws IOException, InterruptedException {
+    return http.send(request.build(), body);
+  }
+
 
   public long pid() {
     return process.pid();
