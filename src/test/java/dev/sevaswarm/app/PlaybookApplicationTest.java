@@ -3,6 +3,8 @@ package dev.sevaswarm.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sevaswarm.cases.CaseClock;
 import dev.sevaswarm.cases.Playbook;
 import dev.sevaswarm.cases.Playbook.Task;
@@ -10,10 +12,12 @@ import dev.sevaswarm.cases.Playbook.Var;
 import dev.sevaswarm.identity.DemoUsers;
 import dev.sevaswarm.identity.DemoUsers.DemoUser;
 import jakarta.mail.internet.MimeMessage;
+import java.io.InputStream;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
@@ -30,6 +34,7 @@ class PlaybookApplicationTest extends AppTestSupport {
 
   @Autowired RepositoryService repository;
   @Autowired FilterService filters;
+  @Autowired FormService forms;
   @Autowired TestRestTemplate http;
 
   @Test
@@ -42,6 +47,18 @@ class PlaybookApplicationTest extends AppTestSupport {
         "response-times.dmn", "isolation-routing.dmn", "start-case.form", "take-ownership.form",
         "investigate-area.form", "update-customer.form", "handle-escalation.form", "confirm-resolution.form",
         "plan-next-step.form", "post-incident-review.form", "handle-case.form");
+  }
+
+  @Test
+  void volunteeringFromTasklist_asksForExactlyWhatTheOfferStepReads() throws Exception {
+    ProcessDefinition volunteer = repository.createProcessDefinitionQuery()
+        .processDefinitionKey(Playbook.Process.VOLUNTEER_FOR_AREA).latestVersion().singleResult();
+    JsonNode form;
+    try (InputStream deployed = forms.getDeployedStartForm(volunteer.getId())) {
+      form = new ObjectMapper().readTree(deployed);
+    }
+    // the form Tasklist shows on "Start process", bound to the diagram's deployment
+    assertThat(form.findValuesAsText("key")).containsExactlyInAnyOrder(Var.CASE_ID, Var.AREA);
   }
 
   @Test
