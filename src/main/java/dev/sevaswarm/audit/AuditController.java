@@ -1,5 +1,6 @@
 package dev.sevaswarm.audit;
 
+import dev.sevaswarm.cases.FieldProblem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
@@ -9,7 +10,6 @@ import dev.sevaswarm.cases.CaseRepository;
 import dev.sevaswarm.identity.Caller;
 import dev.sevaswarm.identity.Roles;
 import dev.sevaswarm.intake.ApiException;
-import dev.sevaswarm.intake.FieldProblem;
 import io.swagger.v3.oas.annotations.Operation;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -16,6 +16,34 @@ public final class Times {
 
   private Times() {}
 
+  /** Real zones lie between UTC-12 and UTC+14; databases refuse offsets much beyond that. */
+  private static final int MAX_OFFSET_SECONDS = 14 * 3600;
+  private static final int FIRST_YEAR = 1970;
+  private static final int LAST_YEAR = 9999;
+
+  /** What makes a time unusable for a case (a database cannot store it, no person means it), if anything. */
+  public static Optional<String> problem(OffsetDateTime time) {
+    if (time == null) {
+      return Optional.empty();
+    }
+    if (Math.abs(time.getOffset().getTotalSeconds()) > MAX_OFFSET_SECONDS) {
+      return Optional.of("must have an offset between -14:00 and +14:00");
+    }
+    if (time.getYear() < FIRST_YEAR || time.getYear() > LAST_YEAR) {
+      return Optional.of("must be a date between the years " + FIRST_YEAR + " and " + LAST_YEAR);
+    }
+    return Optional.empty();
+  }
+
+  /** Reads a time and refuses one that {@link #problem} finds unusable. */
+  public static Optional<OffsetDateTime> parseUsable(Object value) {
+    Optional<OffsetDateTime> time = parse(value);
+    time.flatMap(Times::problem).ifPresent(problem -> {
+      throw new IllegalArgumentException("'" + value + "' " + problem);
+    });
+    return time;
+  }
+
   public static Optional<OffsetDateTime> parse(Object value) {
     if (value == null) {
       return Optional.empty();

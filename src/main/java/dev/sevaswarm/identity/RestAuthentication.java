@@ -15,6 +15,9 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 public class RestAuthentication {
 
+  /** Late among the servlet filters (after encoding and the webapps' own), early before the guards. */
+  public static final int ORDER = org.springframework.core.Ordered.LOWEST_PRECEDENCE - 100;
+
   @Bean
   public FilterRegistrationBean<Filter> engineRestAuthentication() {
     return basicAuthentication("engine-rest-authentication", "/engine-rest", "/engine-rest/*");
@@ -30,6 +33,7 @@ public class RestAuthentication {
       String... urlPatterns) {
     FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
     registration.setName(name);
+    registration.setOrder(ORDER);
     registration.addUrlPatterns(urlPatterns);
     registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
         HttpBasicAuthenticationProvider.class.getName());

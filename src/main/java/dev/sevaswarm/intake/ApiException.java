@@ -1,5 +1,6 @@
 package dev.sevaswarm.intake;
 
+import dev.sevaswarm.cases.FieldProblem;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 

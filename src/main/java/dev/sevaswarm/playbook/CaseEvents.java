@@ -6,6 +6,8 @@ import dev.sevaswarm.notify.NotificationEvent;
 import dev.sevaswarm.notify.Notifications;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
@@ -41,6 +43,17 @@ public class CaseEvents {
     if (owner != null && !withOwner.containsKey(Var.OWNER) && !withOwner.containsKey(YOUR_ENGINEER)) {
       withOwner.put(Var.OWNER, owner.toString());
     }
-    notifications.publish((String) scope.getVariable(Var.CASE_ID), event, withOwner);
+    notifications.publish(caseOf(scope), event, withOwner);
+  }
+
+  /** The case of the process the step runs in (its business key), never a variable someone could set. */
+  static String caseOf(VariableScope scope) {
+    if (scope instanceof DelegateExecution execution && execution.getProcessBusinessKey() != null) {
+      return execution.getProcessBusinessKey();
+    }
+    if (scope instanceof DelegateTask task && task.getExecution().getProcessBusinessKey() != null) {
+      return task.getExecution().getProcessBusinessKey();
+    }
+    return (String) scope.getVariable(Var.CASE_ID);
   }
 }

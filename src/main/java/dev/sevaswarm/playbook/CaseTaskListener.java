@@ -8,6 +8,7 @@ import dev.sevaswarm.cases.CaseRepository;
 import dev.sevaswarm.cases.CaseStatus;
 import dev.sevaswarm.cases.Finding;
 import dev.sevaswarm.cases.CaseThread;
+import dev.sevaswarm.cases.FieldLimits;
 import dev.sevaswarm.cases.Playbook.Task;
 import dev.sevaswarm.cases.ThreadKind;
 import dev.sevaswarm.cases.Times;
@@ -94,12 +95,13 @@ public class CaseTaskListener implements TaskListener {
         Verdict verdict = verdict(task);
         String area = String.valueOf(task.getVariable(Var.AREA));
         post(task, ThreadKind.FINDING, "[" + area + "] " + verdict + ": " + text(task, Var.FINDING));
-        findings.add((String) task.getVariable(Var.CASE_ID),
+        findings.add(caseId(task),
             new Finding(area, verdict, text(task, Var.FINDING), actor, CaseClock.now()));
         if (verdict == Verdict.ROOT_CAUSE) {
           metrics.rootCauseFound(severity(task), sinceIntake(task));
           task.setVariable(Var.ROOT_CAUSE_FOUND, true);
-          task.getExecution().getProcessInstance().setVariable(Var.ROOT_CAUSE, "[" + area + "] " + text(task, Var.FINDING));
+          task.getExecution().getProcessInstance().setVariable(Var.ROOT_CAUSE,
+              FieldLimits.fit("[" + area + "] " + text(task, Var.FINDING), FieldLimits.LONG_TEXT));
         }
       }
       case Task.UPDATE_CUSTOMER -> {
@@ -159,8 +161,9 @@ public class CaseTaskListener implements TaskListener {
     return String.valueOf(task.getVariable(Var.SEVERITY));
   }
 
+  /** The case is the one whose process the task belongs to: its business key, never a submitted variable. */
   private static String caseId(DelegateTask task) {
-    return (String) task.getVariable(Var.CASE_ID);
+    return task.getExecution().getProcessBusinessKey();
   }
 
   private List<String> requireAreas(DelegateTask task) {
@@ -184,7 +187,7 @@ public class CaseTaskListener implements TaskListener {
   private static void normaliseNextContact(DelegateTask task) {
     OffsetDateTime next;
     try {
-      next = Times.parse(task.getVariable(Var.NEXT_CONTACT_AT)).orElse(null);
+      next = Times.parseUsable(task.getVariable(Var.NEXT_CONTACT_AT)).orElse(null);
     } catch (IllegalArgumentException e) {
       throw new ProcessEngineException(Var.NEXT_CONTACT_AT + ": " + e.getMessage());
     }
@@ -204,7 +207,7 @@ public class CaseTaskListener implements TaskListener {
   }
 
   private void post(DelegateTask task, ThreadKind kind, String text) {
-    thread.post((String) task.getVariable(Var.CASE_ID), actor(task), kind, text);
+    thread.post(caseId(task), actor(task), kind, text);
   }
 
   private static String text(DelegateTask task, String name) {

@@ -31,7 +31,8 @@ class TasklistBrowserTest extends AppTestSupport {
 
   @Test
   void engineerTakesOwnershipOnTheFormAndStorageGetsItsInvestigation() throws Exception {
-    ProcessInstance request = openSevACase("Browser: stores cannot open");
+    // case text is shown as text: a Markdown link typed into the title must not become a live link
+    ProcessInstance request = openSevACase("Browser: stores cannot open [details](https://evil.example/login)");
     String caseId = request.getBusinessKey();
     org.camunda.bpm.engine.task.Task take = awaitTask(caseId, Task.TAKE_OWNERSHIP);
 
@@ -44,7 +45,10 @@ class TasklistBrowserTest extends AppTestSupport {
       wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("button.claim")));
 
       WebElement firstResponse = wait.until(
-          ExpectedConditions.elementToBeClickable(By.cssSelector("textarea.fjs-textarea")));
+          ExpectedConditions.elementToBeClickable(By.cssSelector("textarea.fjs-textarea:not([disabled])")));
+      assertThat(browser.findElement(By.cssSelector("input[id$='Field_Case_title']")).getAttribute("value"))
+          .isEqualTo("Browser: stores cannot open [details](https://evil.example/login)");
+      assertThat(browser.findElements(By.cssSelector(".fjs-form a[href*='evil.example']"))).isEmpty();
       firstResponse.sendKeys("We are on it: network and storage are investigating in parallel.");
       checkbox(browser, "Network / firewall").click();
       checkbox(browser, "Storage").click();
@@ -75,8 +79,7 @@ class TasklistBrowserTest extends AppTestSupport {
           "Investigate area"));
       chromium.save("storage-investigations");
       browser.get(baseUrl() + "/camunda/app/tasklist/default/#/?task=" + storage.getId());
-      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".fjs-form"),
-          "Investigate area storage"));
+      wait.until(ExpectedConditions.attributeToBe(By.cssSelector("input[id$='Field_Case_area']"), "value", "storage"));
       chromium.save("storage-investigation-form");
     }
   }

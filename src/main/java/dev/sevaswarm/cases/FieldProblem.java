@@ -1,4 +1,4 @@
-package dev.sevaswarm.intake;
+package dev.sevaswarm.cases;
 
 /** One bad field of a request: its JSON property name and what is wrong with it. */
 public record FieldProblem(String field, String message) {}

@@ -1,0 +1,20 @@
+package dev.sevaswarm.guard;
+
+import dev.sevaswarm.identity.RestAuthentication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Where the guards stand: after the caller is known, before the engine acts. */
+@Configuration
+public class Doors {
+
+  @Bean
+  public FilterRegistrationBean<TaskCompletionFilter> taskCompletionDoor(TaskCompletionFields fields) {
+    FilterRegistrationBean<TaskCompletionFilter> registration = new FilterRegistrationBean<>(new TaskCompletionFilter(fields));
+    registration.setName("task-completion-fields");
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+    registration.setOrder(RestAuthentication.ORDER + 10);
+    return registration;
+  }
+}
