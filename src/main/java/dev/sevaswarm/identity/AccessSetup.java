@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
@@ -45,7 +46,8 @@ public class AccessSetup {
     Roles.GROUPS.forEach(this::group);
     for (String worker : Roles.TASK_WORKERS) {
       grant(worker, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-      grant(worker, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
+      // variables are personal data: reading them takes its own permission (see the README's roles)
+      grant(worker, Resources.PROCESS_DEFINITION, "*", Permissions.READ, ProcessDefinitionPermissions.READ_TASK_VARIABLE);
       // any engineer may volunteer an area from Tasklist's "Start process"
       grant(worker, Resources.PROCESS_DEFINITION, Playbook.Process.VOLUNTEER_FOR_AREA, Permissions.READ,
           Permissions.CREATE_INSTANCE);
@@ -60,23 +62,49 @@ public class AccessSetup {
     // duty managers see every case and every task, in Tasklist and Cockpit
     grant(DUTY_MANAGERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
     grant(DUTY_MANAGERS, Resources.PROCESS_DEFINITION, "*", Permissions.READ, Permissions.READ_INSTANCE,
-        Permissions.READ_HISTORY, Permissions.READ_TASK);
+        Permissions.READ_HISTORY, Permissions.READ_TASK, ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE,
+        ProcessDefinitionPermissions.READ_HISTORY_VARIABLE, ProcessDefinitionPermissions.READ_TASK_VARIABLE);
     grant(DUTY_MANAGERS, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
     grant(DUTY_MANAGERS, Resources.TASK, "*", Permissions.READ);
     // auditors read history and nothing else
     grant(AUDITORS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-    grant(AUDITORS, Resources.PROCESS_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY);
+    grant(AUDITORS, Resources.PROCESS_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY,
+        ProcessDefinitionPermissions.READ_HISTORY_VARIABLE);
     grant(AUDITORS, Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY);
-    // process owners change the playbook
+    // process owners change the playbook: they deploy new versions and see how cases flow through
+    // them, but delete nothing (no deployment, definition or history) and read no case's variables
     grant(PROCESS_OWNERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-    grant(PROCESS_OWNERS, Resources.DEPLOYMENT, "*", Permissions.ALL);
-    // (not ALL on definitions: that would include working every case's tasks)
-    grant(PROCESS_OWNERS, Resources.PROCESS_DEFINITION, "*", Permissions.READ, Permissions.UPDATE, Permissions.DELETE,
+    grantExactly(PROCESS_OWNERS, Resources.DEPLOYMENT, "*", Permissions.READ, Permissions.CREATE);
+    grantExactly(PROCESS_OWNERS, Resources.PROCESS_DEFINITION, "*", Permissions.READ, Permissions.UPDATE,
         Permissions.READ_INSTANCE, Permissions.READ_HISTORY, Permissions.MIGRATE_INSTANCE);
     grant(PROCESS_OWNERS, Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.UPDATE,
         Permissions.READ_HISTORY);
     grant(PROCESS_OWNERS, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.READ);
     filters.setUp();
+  }
+
+  /** Grants exactly these permissions, taking back any others an earlier version granted. */
+  void grantExactly(String groupId, Resource resource, String resourceId, Permission... permissions) {
+    Authorization authorization = authorizations.createAuthorizationQuery()
+        .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).authorizationType(AUTH_TYPE_GRANT)
+        .list().stream().findFirst().orElse(null);
+    if (authorization == null) {
+      grant(groupId, resource, resourceId, permissions);
+      return;
+    }
+    Permission[] universe = resource == Resources.PROCESS_DEFINITION
+        ? ProcessDefinitionPermissions.values() : Permissions.values();
+    java.util.Set<String> granted = names(authorization.getPermissions(universe));
+    if (!authorization.isEveryPermissionGranted() && granted.equals(names(permissions))) {
+      return;
+    }
+    authorization.setPermissions(permissions);
+    authorizations.saveAuthorization(authorization);
+  }
+
+  private static java.util.Set<String> names(Permission[] permissions) {
+    return java.util.Arrays.stream(permissions).map(Permission::getName)
+        .filter(name -> !name.equals("NONE") && !name.equals("ALL")).collect(java.util.stream.Collectors.toSet());
   }
 
   private void group(String id, String name) {

@@ -1,8 +1,10 @@
 package dev.sevaswarm.notify;
 
+import dev.sevaswarm.cases.PlaybookExpression;
 import org.springframework.stereotype.Component;
 
 /** The retry cycle of a failed delivery ({@code swarm.notify.retry-cycle}), read by the diagram. */
+@PlaybookExpression
 @Component("notificationRetry")
 public class NotificationRetry {
 

@@ -6,9 +6,11 @@ import dev.sevaswarm.cases.VariableLists;
 import java.util.List;
 import java.util.Locale;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import dev.sevaswarm.cases.PlaybookExpression;
 import org.springframework.stereotype.Component;
 
 /** The areas the owner picked, as the collection of the parallel investigation. */
+@PlaybookExpression
 @Component("playbookAreas")
 public class PlaybookAreas {
 
