@@ -9,7 +9,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.sevaswarm.cases.CaseRepository;
 import dev.sevaswarm.identity.Caller;
 import dev.sevaswarm.identity.Roles;
-import dev.sevaswarm.intake.ApiException;
+import dev.sevaswarm.cases.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -1,6 +1,5 @@
-package dev.sevaswarm.intake;
+package dev.sevaswarm.cases;
 
-import dev.sevaswarm.cases.FieldProblem;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 

@@ -1,5 +1,6 @@
 package dev.sevaswarm.intake;
 
+import dev.sevaswarm.cases.ApiException;
 import dev.sevaswarm.cases.FieldProblem;
 import java.util.List;
 import java.util.Map;

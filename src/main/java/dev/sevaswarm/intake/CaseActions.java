@@ -1,5 +1,6 @@
 package dev.sevaswarm.intake;
 
+import dev.sevaswarm.cases.ApiException;
 import static dev.sevaswarm.cases.Playbook.Var;
 
 import dev.sevaswarm.cases.CaseThread;

@@ -1,5 +1,6 @@
 package dev.sevaswarm.intake;
 
+import dev.sevaswarm.cases.ApiException;
 import dev.sevaswarm.cases.FieldProblem;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sevaswarm.cases.Severity;

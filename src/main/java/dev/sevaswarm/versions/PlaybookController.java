@@ -4,7 +4,7 @@ import dev.sevaswarm.cases.FieldProblem;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sevaswarm.identity.Caller;
 import dev.sevaswarm.identity.Roles;
-import dev.sevaswarm.intake.ApiException;
+import dev.sevaswarm.cases.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.ArrayList;
 import java.util.List;
