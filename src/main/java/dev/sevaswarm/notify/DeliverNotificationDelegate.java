@@ -33,9 +33,11 @@ public class DeliverNotificationDelegate implements JavaDelegate {
   private final List<Channel> channels;
   private final DeliveryLog log;
   private final MeterRegistry metrics;
+  private final NotificationRetry retry;
 
   public DeliverNotificationDelegate(CaseRepository cases, MessageComposer composer, List<Channel> channels,
-      DeliveryLog log, MeterRegistry metrics) {
+      DeliveryLog log, MeterRegistry metrics, NotificationRetry retry) {
+    this.retry = retry;
     this.cases = cases;
     this.composer = composer;
     this.channels = channels;
@@ -61,7 +63,8 @@ public class DeliverNotificationDelegate implements JavaDelegate {
     try {
       recipient = channel.deliver(new Delivery(supportCase, event, target.audience(), message));
     } catch (RuntimeException failure) {
-      log.recordFailure(caseId, event, target.audience(), channel.name(), failure.getMessage());
+      log.recordFailure(caseId, event, target.audience(), channel.name(), failure.getMessage(),
+          RetryNote.of(retry.getCycle()));
       Counter.builder("swarm_notification_failures").description("Failed delivery attempts")
           .tag("channel", channel.name()).register(metrics).increment();
       throw failure;

@@ -55,8 +55,8 @@ public class DeliveryLog {
   }
 
   public void recordFailure(String caseId, NotificationEvent event, Audience audience, String channel,
-      String reason) {
+      String reason, String retryNote) {
     ownTransaction.executeWithoutResult(status -> thread.post(caseId, CaseThread.SYSTEM, ThreadKind.NOTIFICATION,
-        event + " to " + audience + " by " + channel + " failed, will be retried: " + reason));
+        event + " to " + audience + " by " + channel + " failed (" + retryNote + "): " + reason));
   }
 }

@@ -138,10 +138,38 @@ class NotificationDeliveryTest extends AppTestSupport {
 
     await().until(() -> threadLines(caseId, "INTAKE_BROADCAST sent to TEAM by teams") == 1);
     assertThat(webhookCalls("teams", marker)).hasSize(2);
-    assertThat(threadLines(caseId, "INTAKE_BROADCAST to TEAM by teams failed, will be retried: Webhook localhost "
-        + "answered 500: Teams is having a moment")).isEqualTo(1);
+    assertThat(thread.entries(caseId)).map(ThreadEntry::text).filteredOn(t -> t.startsWith(
+        "INTAKE_BROADCAST to TEAM by teams failed (attempt 1 of 3, next attempt at "))
+        .singleElement().asString().endsWith("): Webhook localhost answered 500: Teams is having a moment");
     assertThat(webhookCalls("slack", marker)).as("the other channel was not repeated").hasSize(1);
     assertThat(incidentsOf(caseId)).isEmpty();
+  }
+
+  @Test
+  void aWebhookThatKeepsFailing_isTriedOnTheRetryCycle_andTheThreadSaysWhenItGivesUp() {
+    String marker = "Down " + UUID.randomUUID();
+    StubMapping down = WEBHOOKS.stubFor(post(urlPathEqualTo("/teams/hook-secret")).atPriority(1)
+        .withRequestBody(containing(marker)).willReturn(serverError().withBody("down")));
+    try {
+      String caseId = openSevA(marker);
+      await().atMost(Duration.ofSeconds(40)).until(() -> !incidentsOf(caseId).isEmpty());
+
+      List<java.util.Date> attempts = webhookCalls("teams", marker).stream().map(LoggedRequest::getLoggedDate)
+          .sorted().toList();
+      assertThat(attempts).hasSize(3);
+      for (int i = 1; i < attempts.size(); i++) {
+        assertThat(attempts.get(i).getTime() - attempts.get(i - 1).getTime())
+            .as("attempts follow swarm.delivery.retry-cycle R3/PT1S").isGreaterThanOrEqualTo(900);
+      }
+      List<String> failures = thread.entries(caseId).stream().map(ThreadEntry::text)
+          .filter(t -> t.startsWith("INTAKE_BROADCAST to TEAM by teams failed")).toList();
+      assertThat(failures).hasSize(3);
+      assertThat(failures.get(0)).contains("(attempt 1 of 3, next attempt at ");
+      assertThat(failures.get(1)).contains("(attempt 2 of 3, next attempt at ");
+      assertThat(failures.get(2)).contains("(attempt 3 of 3, gave up: an incident waits for an operator's retry");
+    } finally {
+      WEBHOOKS.removeStub(down);
+    }
   }
 
   @Test
