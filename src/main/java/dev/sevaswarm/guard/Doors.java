@@ -17,4 +17,14 @@ public class Doors {
     registration.setOrder(RestAuthentication.ORDER + 10);
     return registration;
   }
+
+  @Bean
+  public FilterRegistrationBean<BrowserSafeResponses> browserSafeResponses() {
+    FilterRegistrationBean<BrowserSafeResponses> registration = new FilterRegistrationBean<>(new BrowserSafeResponses());
+    registration.setName("browser-safe-responses");
+    registration.addUrlPatterns("/api/*", "/board", "/board/*", "/mail");
+    // before the caller is even asked for: a refused content type needs no credentials
+    registration.setOrder(RestAuthentication.ORDER - 10);
+    return registration;
+  }
 }

@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -112,21 +111,10 @@ public class TaskCompletionFilter extends OncePerRequestFilter {
     return json.convertValue(value, Object.class);
   }
 
-  private void refuse(HttpServletResponse response, List<FieldProblem> problems) throws IOException {
-    Map<String, Object> problem = new LinkedHashMap<>();
-    String detail = "This task does not take " + problems.stream().map(FieldProblem::field).toList()
-        + ": " + problems.stream().map(p -> p.field() + " " + p.message()).reduce((a, b) -> a + "; " + b).orElse("");
-    problem.put("type", "about:blank");
-    problem.put("title", HttpStatus.BAD_REQUEST.getReasonPhrase());
-    problem.put("status", HttpStatus.BAD_REQUEST.value());
-    problem.put("detail", detail);
-    // the engine REST API's own error shape, which Tasklist shows to the person
-    problem.put("message", detail);
-    problem.put("errors", problems.stream().map(p -> Map.of("field", p.field(), "message", p.message())).toList());
-    response.setStatus(HttpStatus.BAD_REQUEST.value());
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    json.writeValue(response.getOutputStream(), problem);
+  private static void refuse(HttpServletResponse response, List<FieldProblem> problems) throws IOException {
+    String detail = "This task does not take " + problems.stream().map(FieldProblem::field).toList() + ": "
+        + String.join("; ", problems.stream().map(p -> p.field() + " " + p.message()).toList());
+    ProblemResponse.write(response, HttpStatus.BAD_REQUEST, detail, problems);
   }
 
   /** The request with its body read once and offered again to the engine. */
