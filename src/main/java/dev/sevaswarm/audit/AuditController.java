@@ -60,7 +60,7 @@ public class AuditController {
       CsvSchema schema = csv.schemaFor(AuditEntry.class).withHeader();
       return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
           .header("Content-Disposition", "attachment; filename=\"" + caseId + "-audit.csv\"")
-          .body(csv.writer(schema).writeValueAsString(entries));
+          .body(csv.writer(schema).writeValueAsString(entries.stream().map(AuditEntry::forSpreadsheet).toList()));
     }
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(new Audit(caseId, entries));
   }

@@ -35,7 +35,7 @@ class AuditTrailTest extends AppTestSupport {
       if (task.getAssignee() == null) {
         tasks.claim(task.getId(), user);
       }
-      tasks.complete(task.getId(), variables);
+      completeAsAPersonWould(task.getId(), variables);
       return null;
     });
   }
@@ -49,6 +49,40 @@ class AuditTrailTest extends AppTestSupport {
       }
     }
     throw new AssertionError("no '" + action + "' of " + elementId + " by " + actor + " in the audit");
+  }
+
+  private static String inert(String cell) {
+    return !cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0 ? "'" + cell : cell;
+  }
+
+  private List<Map<String, String>> csvRows(String caseId) throws Exception {
+    ResponseEntity<String> csv = http.withBasicAuth("auditor", "demo")
+        .getForEntity("/api/cases/" + caseId + "/audit?format=csv", String.class);
+    List<Map<String, String>> rows = new ArrayList<>();
+    try (MappingIterator<Map<String, String>> it = new CsvMapper().readerForMapOf(String.class)
+        .with(CsvSchema.emptySchema().withHeader()).readValues(csv.getBody())) {
+      it.forEachRemaining(rows::add);
+    }
+    return rows;
+  }
+
+  @Test
+  void theCsvOpensInASpreadsheetWithoutFormulas_andItsTimesSortAsText() throws Exception {
+    String caseId = openSevACase("=HYPERLINK(\"https://evil.example\",\"Open\")").getBusinessKey();
+    work(caseId, Task.TAKE_OWNERSHIP, "sev-a-engineers", "eng-network", Variables.createVariables()
+        .putValue(Var.FIRST_RESPONSE, "@SUM(1+1)*cmd|' /C calc'!A0").putValue(Var.ISOLATION_AREAS, "network")
+        .putValue(Var.NEXT_CONTACT_AT, CaseClock.format(CaseClock.now().plusHours(1))));
+    work(caseId, Task.INVESTIGATE_AREA, "network", "eng-network", Variables.createVariables()
+        .putValue(Var.FINDING, "-2+3+cmd|' /C calc'!A0").putValue(Var.VERDICT, "RULED_OUT"));
+
+    List<Map<String, String>> rows = csvRows(caseId);
+    assertThat(rows).flatMap(Map::values).filteredOn(java.util.Objects::nonNull)
+        .noneMatch(cell -> !cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0);
+    assertThat(rows).extracting(r -> r.get("details")).contains("'=HYPERLINK(\"https://evil.example\",\"Open\")");
+
+    List<String> times = rows.stream().map(r -> r.get("time")).toList();
+    assertThat(times).allMatch(t -> t.matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z"));
+    assertThat(times).isSortedAccordingTo(String::compareTo);
   }
 
   @Test
@@ -113,7 +147,8 @@ class AuditTrailTest extends AppTestSupport {
     for (int i = 0; i < entries.size(); i++) {
       assertThat(rows.get(i).get("action")).isEqualTo(entries.get(i).get("action").asText());
       assertThat(rows.get(i).get("actor")).isEqualTo(entries.get(i).get("actor").asText(""));
-      assertThat(rows.get(i).get("details")).isEqualTo(entries.get(i).get("details").asText(""));
+      assertThat(rows.get(i).get("details")).isEqualTo(inert(entries.get(i).get("details").asText("")));
+      assertThat(rows.get(i).get("time")).isEqualTo(entries.get(i).get("time").asText());
     }
 
     assertThat(http.withBasicAuth("eng-network", "demo").getForEntity("/api/cases/" + caseId + "/audit",

@@ -39,7 +39,7 @@ class TaskCompletionFieldsTest extends AppTestSupport {
     org.camunda.bpm.engine.task.Task take = awaitTask(caseId, Task.TAKE_OWNERSHIP);
     as("eng-platform", () -> {
       tasks.claim(take.getId(), "eng-platform");
-      tasks.complete(take.getId(), Variables.createVariables()
+      completeAsAPersonWould(take.getId(), Variables.createVariables()
           .putValue(Var.FIRST_RESPONSE, "We are on it")
           .putValueTyped(Var.ISOLATION_AREAS, SpinValues.jsonValue("[\"network\"]").create())
           .putValue(Var.NEXT_CONTACT_AT, CaseClock.format(CaseClock.now().plusMinutes(30))));
