@@ -1,15 +1,15 @@
 package dev.sevaswarm.audit;
 
-import dev.sevaswarm.cases.FieldProblem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.sevaswarm.cases.ApiException;
 import dev.sevaswarm.cases.CaseRepository;
+import dev.sevaswarm.cases.FieldProblem;
 import dev.sevaswarm.identity.Caller;
 import dev.sevaswarm.identity.Roles;
-import dev.sevaswarm.cases.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

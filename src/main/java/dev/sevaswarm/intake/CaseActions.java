@@ -1,8 +1,8 @@
 package dev.sevaswarm.intake;
 
-import dev.sevaswarm.cases.ApiException;
 import static dev.sevaswarm.cases.Playbook.Var;
 
+import dev.sevaswarm.cases.ApiException;
 import dev.sevaswarm.cases.CaseThread;
 import dev.sevaswarm.cases.Playbook;
 import dev.sevaswarm.cases.Severity;

@@ -1,11 +1,10 @@
 package dev.sevaswarm.intake;
 
-import dev.sevaswarm.cases.ApiException;
-import dev.sevaswarm.cases.FieldProblem;
-import dev.sevaswarm.cases.CaseStatus;
-
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sevaswarm.cases.ApiException;
 import dev.sevaswarm.cases.CaseRepository;
+import dev.sevaswarm.cases.CaseStatus;
+import dev.sevaswarm.cases.FieldProblem;
 import dev.sevaswarm.cases.SupportCase;
 import dev.sevaswarm.identity.Caller;
 import dev.sevaswarm.identity.Roles;

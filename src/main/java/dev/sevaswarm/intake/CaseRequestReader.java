@@ -1,10 +1,13 @@
 package dev.sevaswarm.intake;
 
-import dev.sevaswarm.cases.ApiException;
-import dev.sevaswarm.cases.FieldProblem;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sevaswarm.cases.ApiException;
+import dev.sevaswarm.cases.EmailAddresses;
+import dev.sevaswarm.cases.FieldLimits;
+import dev.sevaswarm.cases.FieldProblem;
 import dev.sevaswarm.cases.Severity;
 import dev.sevaswarm.cases.SupportPlan;
+import dev.sevaswarm.cases.Times;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.time.OffsetDateTime;
@@ -12,7 +15,9 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.springframework.stereotype.Component;
 
@@ -50,6 +55,7 @@ public class CaseRequestReader {
         fields.text("businessImpact"),
         fields.time("recoverBy"),
         fields.texts("services"));
+    fields.rules(request);
     for (ConstraintViolation<CaseRequest> violation : validator.validate(request)) {
       String field = violation.getPropertyPath().iterator().next().getName();
       if (problems.stream().noneMatch(p -> p.field().equals(field))) {
@@ -64,6 +70,33 @@ public class CaseRequestReader {
   }
 
   private record Fields(JsonNode body, List<FieldProblem> problems) {
+
+    /** The rules Bean Validation does not know: control characters, the e-mail rule, usable times. */
+    void rules(CaseRequest request) {
+      Map<String, String> texts = new LinkedHashMap<>();
+      texts.put("externalId", request.externalId());
+      texts.put("customer", request.customer());
+      texts.put("contactName", request.contactName());
+      texts.put("title", request.title());
+      texts.put("description", request.description());
+      texts.put("businessImpact", request.businessImpact());
+      texts.forEach((name, text) -> FieldLimits.problem(text, Integer.MAX_VALUE)
+          .ifPresent(problem -> add(name, problem)));
+      if (request.contactEmail() != null && !request.contactEmail().isBlank()) {
+        EmailAddresses.problem(request.contactEmail()).ifPresent(problem -> add("contactEmail", problem));
+      }
+      Times.problem(request.recoverBy()).ifPresent(problem -> add("recoverBy", problem));
+      if (request.services() != null) {
+        request.services().stream().map(service -> FieldLimits.problem(service, Integer.MAX_VALUE))
+            .flatMap(java.util.Optional::stream).findFirst().ifPresent(problem -> add("services", "each " + problem));
+      }
+    }
+
+    private void add(String field, String message) {
+      if (problems.stream().noneMatch(p -> p.field().equals(field))) {
+        problems.add(new FieldProblem(field, message));
+      }
+    }
 
     String text(String name) {
       JsonNode node = body.get(name);

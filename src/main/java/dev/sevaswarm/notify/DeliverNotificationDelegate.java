@@ -4,13 +4,13 @@ import static dev.sevaswarm.cases.Playbook.Var;
 
 import dev.sevaswarm.cases.CaseClock;
 import dev.sevaswarm.cases.CaseRepository;
+import dev.sevaswarm.cases.SupportCase;
 import dev.sevaswarm.cases.Times;
+import dev.sevaswarm.notify.Notifications.Target;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
-import dev.sevaswarm.cases.SupportCase;
-import dev.sevaswarm.notify.Notifications.Target;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

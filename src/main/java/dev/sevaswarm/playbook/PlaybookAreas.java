@@ -2,11 +2,11 @@ package dev.sevaswarm.playbook;
 
 import static dev.sevaswarm.cases.Playbook.Var;
 
+import dev.sevaswarm.cases.PlaybookExpression;
 import dev.sevaswarm.cases.VariableLists;
 import java.util.List;
 import java.util.Locale;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import dev.sevaswarm.cases.PlaybookExpression;
 import org.springframework.stereotype.Component;
 
 /** The areas the owner picked, as the collection of the parallel investigation. */

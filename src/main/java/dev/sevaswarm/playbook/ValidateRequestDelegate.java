@@ -3,6 +3,8 @@ package dev.sevaswarm.playbook;
 import static dev.sevaswarm.cases.Playbook.Var;
 
 import dev.sevaswarm.cases.CaseClock;
+import dev.sevaswarm.cases.EmailAddresses;
+import dev.sevaswarm.cases.FieldLimits;
 import dev.sevaswarm.cases.Severity;
 import dev.sevaswarm.cases.SupportPlan;
 import dev.sevaswarm.cases.Times;
@@ -12,7 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.regex.Pattern;
+import java.util.Optional;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -26,8 +28,6 @@ import org.springframework.stereotype.Component;
 @Component("validateRequest")
 public class ValidateRequestDelegate implements JavaDelegate {
 
-  private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
-
   @Override
   public void execute(DelegateExecution execution) {
     List<String> problems = new ArrayList<>();
@@ -37,19 +37,29 @@ public class ValidateRequestDelegate implements JavaDelegate {
       }
     }
     String email = text(execution, Var.CONTACT_EMAIL);
-    if (!email.isEmpty() && !EMAIL.matcher(email).matches()) {
-      problems.add(Var.CONTACT_EMAIL + ": '" + email + "' is not an e-mail address");
+    if (!email.isEmpty()) {
+      EmailAddresses.problem(email).ifPresent(problem -> problems.add(Var.CONTACT_EMAIL + ": " + problem));
     }
+    FieldLimits.MAX_LENGTH.forEach((field, max) -> {
+      if (execution.getVariable(field) instanceof String value) {
+        FieldLimits.problem(value, max).ifPresent(problem -> problems.add(field + ": " + problem));
+      }
+    });
     normaliseEnum(execution, Var.SEVERITY, Severity.class, problems);
     normaliseEnum(execution, Var.PLAN, SupportPlan.class, problems);
     try {
       setIfChanged(execution, Var.RECOVER_BY,
-          Times.parse(execution.getVariable(Var.RECOVER_BY)).map(CaseClock::format).orElse(null));
+          Times.parseUsable(execution.getVariable(Var.RECOVER_BY)).map(CaseClock::format).orElse(null));
     } catch (IllegalArgumentException e) {
       problems.add(Var.RECOVER_BY + ": " + e.getMessage());
     }
     try {
-      VariableLists.strings(execution.getVariable(Var.SERVICES));
+      List<String> services = VariableLists.strings(execution.getVariable(Var.SERVICES));
+      if (services.size() > FieldLimits.SERVICES) {
+        problems.add(Var.SERVICES + ": at most " + FieldLimits.SERVICES + " services");
+      }
+      services.stream().map(service -> FieldLimits.problem(service, FieldLimits.SERVICE)).flatMap(Optional::stream)
+          .findFirst().ifPresent(problem -> problems.add(Var.SERVICES + ": each " + problem));
     } catch (RuntimeException e) {
       problems.add(Var.SERVICES + ": must be a list of service names");
     }

@@ -1,10 +1,10 @@
 package dev.sevaswarm.versions;
 
-import dev.sevaswarm.cases.FieldProblem;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sevaswarm.cases.ApiException;
+import dev.sevaswarm.cases.FieldProblem;
 import dev.sevaswarm.identity.Caller;
 import dev.sevaswarm.identity.Roles;
-import dev.sevaswarm.cases.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.ArrayList;
 import java.util.List;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sevaswarm.cases.FieldLimits;
 import dev.sevaswarm.cases.Playbook;
 import java.util.List;
 import java.util.function.Consumer;
@@ -45,6 +46,11 @@ class MalformedCaseRequestTest extends AppTestSupport {
     body.put("recoverBy", "2026-11-29T06:00:00+09:00");
     body.putArray("services").add("pos");
     return body;
+  }
+
+  /** A domain label of this length (a label may have at most 63 characters). */
+  static String label(int length) {
+    return "c".repeat(length);
   }
 
   static Arguments edit(String name, String field, Consumer<ObjectNode> change) {
@@ -103,6 +109,19 @@ class MalformedCaseRequestTest extends AppTestSupport {
           }
         }),
         edit("oversized service name", "services", b -> b.putArray("services").add("s".repeat(101))),
+        // one past each limit the database holds (FieldLimits), and what PostgreSQL cannot store
+        edit("description one past its limit", "description", b -> b.put("description", "d".repeat(4001))),
+        edit("businessImpact one past its limit", "businessImpact", b -> b.put("businessImpact", "i".repeat(4001))),
+        edit("contactEmail without a domain", "contactEmail", b -> b.put("contactEmail", "kenji@localhost")),
+        edit("contactEmail with a quoted name", "contactEmail",
+            b -> b.put("contactEmail", "\"kenji sato\"@contoso.example")),
+        edit("contactEmail one past its limit", "contactEmail",
+            b -> b.put("contactEmail", "k".repeat(64) + "@" + label(60) + "." + label(60) + "." + label(60) + ".example")),
+        edit("NUL in the title", "title", b -> b.put("title", "POS\u0000down")),
+        edit("control character in the description", "description", b -> b.put("description", "a\u0007b")),
+        edit("NUL in a service", "services", b -> b.putArray("services").add("p\u0000s")),
+        edit("recoverBy at +16:00", "recoverBy", b -> b.put("recoverBy", "2026-11-29T06:00:00+16:00")),
+        edit("recoverBy in year 999999999", "recoverBy", b -> b.put("recoverBy", "+999999999-12-31T23:59:59Z")),
         raw("malformed JSON", "{\"externalId\": \"x\", ", "$"),
         raw("JSON array", "[1,2,3]", "$"),
         raw("JSON string", "\"a case\"", "$"),
@@ -138,6 +157,35 @@ class MalformedCaseRequestTest extends AppTestSupport {
 
   private org.camunda.bpm.engine.HistoryService engineHistory() {
     return history;
+  }
+
+  @org.junit.jupiter.api.Test
+  void everyFieldAtItsLimit_isAcceptedStoredAndReadBack() {
+    ObjectNode body = valid();
+    body.put("customer", "c".repeat(FieldLimits.NAME));
+    body.put("contactName", "佐".repeat(FieldLimits.NAME));
+    body.put("title", "t".repeat(FieldLimits.TITLE));
+    body.put("description", "説".repeat(FieldLimits.LONG_TEXT));
+    body.put("businessImpact", "i".repeat(FieldLimits.LONG_TEXT));
+    body.put("contactEmail", "k".repeat(64) + "@" + label(60) + "." + label(60) + "." + label(59) + ".example");
+    body.put("recoverBy", "2026-11-29T06:00:00-12:00");
+    var services = body.putArray("services");
+    for (int i = 0; i < FieldLimits.SERVICES; i++) {
+      services.add(String.format("%03d", i) + "s".repeat(FieldLimits.SERVICE - 3));
+    }
+    HttpHeaders headers = new HttpHeaders();
+    headers.setBasicAuth("intake", "demo");
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    ResponseEntity<JsonNode> created = http.exchange("/api/cases", HttpMethod.POST,
+        new HttpEntity<>(body.toString(), headers), JsonNode.class);
+
+    assertThat(created.getStatusCode().value()).isEqualTo(201);
+    String caseId = created.getBody().get("caseId").asText();
+    JsonNode read = http.withBasicAuth("intake", "demo").getForObject("/api/cases/" + caseId, JsonNode.class);
+    assertThat(read.get("description").asText()).hasSize(FieldLimits.LONG_TEXT);
+    assertThat(read.get("services")).hasSize(FieldLimits.SERVICES);
+    org.awaitility.Awaitility.await().until(() -> tasks.createTaskQuery().processInstanceBusinessKey(caseId)
+        .taskDefinitionKey(Playbook.Task.TAKE_OWNERSHIP).count() == 1);
   }
 
   @org.junit.jupiter.api.Test

@@ -1,21 +1,20 @@
 package dev.sevaswarm.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.sevaswarm.cases.Playbook.Task;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.Test;
 import static org.awaitility.Awaitility.await;
 
+import dev.sevaswarm.cases.Playbook.Task;
 import dev.sevaswarm.cases.Playbook.Var;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The real Tasklist in headless Chromium (Debian's chromium and chromium-driver): an engineer

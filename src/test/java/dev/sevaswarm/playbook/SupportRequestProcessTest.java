@@ -188,6 +188,21 @@ class SupportRequestProcessTest extends ProcessTestSupport {
         .isEqualTo(before);
   }
 
+  @Test
+  void theStartFormAppliesTheApisRules_forAddressesTimesAndControlCharacters() {
+    for (String address : new String[] {"kenji@localhost", "\"kenji sato\"@contoso.example"}) {
+      assertThatThrownBy(() -> runtime.startProcessInstanceByKey(Process.SUPPORT_REQUEST,
+          request("A", "RAPID_RESPONSE").putValue(Var.CONTACT_EMAIL, address)))
+          .isInstanceOf(ProcessEngineException.class).hasMessageContaining("contactEmail");
+    }
+    assertThatThrownBy(() -> runtime.startProcessInstanceByKey(Process.SUPPORT_REQUEST,
+        request("A", "RAPID_RESPONSE").putValue(Var.RECOVER_BY, "2026-11-29T06:00:00+16:00")))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("recoverBy");
+    assertThatThrownBy(() -> runtime.startProcessInstanceByKey(Process.SUPPORT_REQUEST,
+        request("A", "RAPID_RESPONSE").putValue(Var.TITLE, "POS\u0000down")))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("title");
+  }
+
   @AfterAll
   void coverage() {
     assertThat(flowNodeCoverage(getClass(), Process.SUPPORT_REQUEST)).isGreaterThanOrEqualTo(0.9);
