@@ -25,13 +25,18 @@ public class Volunteering {
     this.runtime = runtime;
   }
 
-  public void volunteer(String caseId, String area, String volunteer) {
-    String normalised = area.trim().toLowerCase(Locale.ROOT);
+  /** The case's swarm while it investigates areas (the only time an area can be joined). */
+  public Optional<ProcessInstance> investigating(String caseId) {
     Optional<ProcessInstance> swarm = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseId)
         .processDefinitionKey(Playbook.Process.SEV_A_SWARM).active().list().stream().findFirst();
-    boolean investigating = swarm.isPresent() && ActivityInstances.find(
-        runtime.getActivityInstance(swarm.get().getId()), Playbook.Element.INVESTIGATION_BODY).isPresent();
-    if (!investigating) {
+    return swarm.filter(s -> ActivityInstances.find(runtime.getActivityInstance(s.getId()),
+        Playbook.Element.INVESTIGATION_BODY).isPresent());
+  }
+
+  public void volunteer(String caseId, String area, String volunteer) {
+    String normalised = area.trim().toLowerCase(Locale.ROOT);
+    Optional<ProcessInstance> swarm = investigating(caseId);
+    if (swarm.isEmpty()) {
       throw new NothingToJoin(caseId);
     }
     runtime.createMessageCorrelation(Playbook.Message.AREA_VOLUNTEERED)

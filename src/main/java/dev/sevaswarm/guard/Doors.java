@@ -10,11 +10,20 @@ import org.springframework.context.annotation.Configuration;
 public class Doors {
 
   @Bean
-  public FilterRegistrationBean<TaskCompletionFilter> taskCompletionDoor(TaskCompletionFields fields) {
-    FilterRegistrationBean<TaskCompletionFilter> registration = new FilterRegistrationBean<>(new TaskCompletionFilter(fields));
-    registration.setName("task-completion-fields");
+  public FilterRegistrationBean<EngineRestDoor> engineRestDoor(TaskCompletionFields fields, StartFormFields starts) {
+    FilterRegistrationBean<EngineRestDoor> registration = new FilterRegistrationBean<>(new EngineRestDoor(fields, starts));
+    registration.setName("engine-rest-door");
     registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
     registration.setOrder(RestAuthentication.ORDER + 10);
+    return registration;
+  }
+
+  @Bean
+  public FilterRegistrationBean<NoInternalsInErrors> noInternalsInErrors() {
+    FilterRegistrationBean<NoInternalsInErrors> registration = new FilterRegistrationBean<>(new NoInternalsInErrors());
+    registration.setName("no-internals-in-errors");
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
+    registration.setOrder(RestAuthentication.ORDER - 20);
     return registration;
   }
 

@@ -25,9 +25,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -71,22 +74,25 @@ public class TaskCompletionFields {
   private final TaskService tasks;
   private final FormService forms;
   private final IdentityService identity;
+  private final HistoryService history;
   private final ObjectMapper json = new ObjectMapper();
 
-  public TaskCompletionFields(TaskService tasks, FormService forms, IdentityService identity) {
+  public TaskCompletionFields(TaskService tasks, FormService forms, IdentityService identity, HistoryService history) {
+    this.history = history;
     this.tasks = tasks;
     this.forms = forms;
     this.identity = identity;
   }
 
   /**
-   * What is wrong with setting these values (and removing these names) on the task; nothing when
-   * the task does not exist, which the engine answers for itself.
+   * Why setting these values (and removing these names) on the task is refused, if it is: a task
+   * that is no longer open (404, or 409 when it was completed or cancelled meanwhile), or fields the
+   * step does not take or values it cannot hold (400).
    */
-  public List<FieldProblem> check(String taskId, Map<String, Object> values, Collection<String> removed) {
+  public Optional<Refusal> check(String taskId, Map<String, Object> values, Collection<String> removed) {
     Optional<Map<String, Kind>> allowed = Caller.asSystem(identity, () -> allowedFields(taskId));
     if (allowed.isEmpty()) {
-      return List.of();
+      return Optional.of(Caller.asSystem(identity, () -> gone(taskId)));
     }
     String taskKey = Caller.asSystem(identity, () -> tasks.createTaskQuery().taskId(taskId).singleResult())
         .getTaskDefinitionKey();
@@ -104,7 +110,22 @@ public class TaskCompletionFields {
         problem(name, kind, values.get(name)).ifPresent(message -> problems.add(new FieldProblem(name, message)));
       }
     }
-    return problems;
+    return problems.isEmpty() ? Optional.empty()
+        : Optional.of(Refusal.invalid("This task does not take " + problems.stream().map(FieldProblem::field).toList(),
+            problems));
+  }
+
+  /** A task that is not open: finished meanwhile (someone completed it, or the case moved on), or never there. */
+  private Refusal gone(String taskId) {
+    HistoricTaskInstance ended = history.createHistoricTaskInstanceQuery().taskId(taskId).singleResult();
+    if (ended == null) {
+      return new Refusal(HttpStatus.NOT_FOUND, "No task " + taskId, List.of());
+    }
+    String how = "completed".equals(ended.getDeleteReason()) ? "was completed"
+        : "was cancelled (" + ended.getDeleteReason() + ")";
+    return new Refusal(HttpStatus.CONFLICT, "The task '" + ended.getName() + "' " + how + " at "
+        + (ended.getEndTime() == null ? "an unknown time" : ended.getEndTime().toInstant())
+        + " and can no longer be worked; nothing was saved. Reload to see the case's open tasks.", List.of());
   }
 
   /** The fields of a running task: its step's, and the input fields of the form deployed with it. */

@@ -2,7 +2,6 @@ package dev.sevaswarm.guard;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.sevaswarm.cases.FieldProblem;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -19,28 +18,33 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Puts {@link TaskCompletionFields} in front of every way the engine's REST APIs write a task's
- * variables: completing, submitting its form, resolving, and setting or removing its variables
- * (task-wide or local), on {@code /engine-rest} and on the API Tasklist itself uses. A refused
- * request never reaches the engine, so nothing changes.
+ * variables (completing, submitting its form, resolving, setting or removing its variables, task-wide
+ * or local) and {@link StartFormFields} in front of starting a process, on {@code /engine-rest} and
+ * on the API Tasklist itself uses. A refused request never reaches the engine, so nothing changes.
  */
-public class TaskCompletionFilter extends OncePerRequestFilter {
+public class EngineRestDoor extends OncePerRequestFilter {
 
   /** The engine REST API, under its own path or the webapps'; then the task and what is written. */
-  static final Pattern TASK_WRITE = Pattern.compile("^(?:/engine-rest(?:/engine/[^/]+)?|/camunda/api/engine/engine/[^/]+)"
+  private static final String ENGINE_REST = "^(?:/engine-rest(?:/engine/[^/]+)?|/camunda/api/engine/engine/[^/]+)";
+  static final Pattern TASK_WRITE = Pattern.compile(ENGINE_REST
       + "/task/([^/]+)/(complete|submit-form|resolve|variables|localVariables)(?:/([^/]+)(/data)?)?/?$");
+  static final Pattern PROCESS_START = Pattern.compile(ENGINE_REST
+      + "/process-definition/(?:key/([^/]+)|([^/]+))/(?:start|submit-form)/?$");
 
   private final TaskCompletionFields fields;
+  private final StartFormFields startFields;
   private final ObjectMapper json = new ObjectMapper();
 
-  public TaskCompletionFilter(TaskCompletionFields fields) {
+  public EngineRestDoor(TaskCompletionFields fields, StartFormFields startFields) {
     this.fields = fields;
+    this.startFields = startFields;
   }
 
   @Override
@@ -48,19 +52,30 @@ public class TaskCompletionFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     String method = request.getMethod();
     Matcher write = TASK_WRITE.matcher(path(request));
-    if (method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS") || !write.matches()) {
+    Matcher start = PROCESS_START.matcher(path(request));
+    boolean reads = method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS");
+    if (reads || !(write.matches() || start.matches())) {
       chain.doFilter(request, response);
       return;
     }
     byte[] body = request.getInputStream().readAllBytes();
+    Optional<Refusal> refusal = write.matches() ? taskWrite(write, method, body)
+        : startFields.check(start.group(1), start.group(2), variables(parse(body).path("variables")));
+    if (refusal.isPresent()) {
+      ProblemResponse.write(response, refusal.get().status(), refusal.get().detail(), refusal.get().errors());
+      return;
+    }
+    chain.doFilter(new CachedBody(request, body), response);
+  }
+
+  private Optional<Refusal> taskWrite(Matcher write, String method, byte[] body) {
     Map<String, Object> values = new LinkedHashMap<>();
     List<String> removed = new ArrayList<>();
     String name = write.group(3);
     if (name == null) {
       JsonNode document = parse(body);
       boolean modification = write.group(2).endsWith("ariables");
-      JsonNode variables = document.path(modification ? "modifications" : "variables");
-      variables.fields().forEachRemaining(field -> values.put(field.getKey(), value(field.getValue())));
+      values.putAll(variables(document.path(modification ? "modifications" : "variables")));
       document.path("deletions").forEach(deleted -> removed.add(deleted.asText()));
     } else if (method.equals("DELETE")) {
       removed.add(name);
@@ -69,12 +84,13 @@ public class TaskCompletionFilter extends OncePerRequestFilter {
     } else {
       values.put(name, value(parse(body)));
     }
-    List<FieldProblem> problems = fields.check(write.group(1), values, removed);
-    if (!problems.isEmpty()) {
-      refuse(response, problems);
-      return;
-    }
-    chain.doFilter(new CachedBody(request, body), response);
+    return fields.check(write.group(1), values, removed);
+  }
+
+  private Map<String, Object> variables(JsonNode variables) {
+    Map<String, Object> values = new LinkedHashMap<>();
+    variables.fields().forEachRemaining(field -> values.put(field.getKey(), value(field.getValue())));
+    return values;
   }
 
   /** The decoded, normalised path (path parameters such as {@code ;x=1} already removed by the container). */
@@ -109,12 +125,6 @@ public class TaskCompletionFilter extends OncePerRequestFilter {
       return value.textValue();
     }
     return json.convertValue(value, Object.class);
-  }
-
-  private static void refuse(HttpServletResponse response, List<FieldProblem> problems) throws IOException {
-    String detail = "This task does not take " + problems.stream().map(FieldProblem::field).toList() + ": "
-        + String.join("; ", problems.stream().map(p -> p.field() + " " + p.message()).toList());
-    ProblemResponse.write(response, HttpStatus.BAD_REQUEST, detail, problems);
   }
 
   /** The request with its body read once and offered again to the engine. */
