@@ -24,15 +24,16 @@ public class SlackChannel extends WebhookChannel {
 
   ObjectNode message(ComposedMessage message) {
     ObjectNode root = json.createObjectNode();
-    root.put("text", message.subject());
+    root.put("text", ChannelText.slack(message.subject()));
     ArrayNode blocks = root.putArray("blocks");
     blocks.addObject().put("type", "header").putObject("text").put("type", "plain_text")
-        .put("text", truncate(message.subject(), 150));
+        .put("text", ChannelText.slack(truncate(message.subject(), 150)));
     List<Fact> facts = message.facts();
     for (int from = 0; from < facts.size(); from += MAX_FIELDS) {
       ArrayNode fields = blocks.addObject().put("type", "section").putArray("fields");
       for (Fact fact : facts.subList(from, Math.min(facts.size(), from + MAX_FIELDS))) {
-        fields.addObject().put("type", "mrkdwn").put("text", "*" + fact.title() + "*\n" + truncate(fact.value(), 1900));
+        fields.addObject().put("type", "mrkdwn")
+            .put("text", "*" + ChannelText.slack(fact.title()) + "*\n" + ChannelText.slack(truncate(fact.value(), 1900)));
       }
     }
     ArrayNode buttons = blocks.addObject().put("type", "actions").putArray("elements");

@@ -94,7 +94,8 @@ class NotificationDeliveryTest extends AppTestSupport {
     JsonNode card = attachment.get("content");
     assertThat(card.get("type").asText()).isEqualTo("AdaptiveCard");
     assertThat(card.get("body").get(0).get("text").asText())
-        .isEqualTo("[" + caseId + "][Sev A] New Sev A case: Payload check");
+        .as("Markdown punctuation is escaped, so Teams shows it as text")
+        .isEqualTo("\\[" + caseId + "\\]\\[Sev A\\] New Sev A case: Payload check");
     JsonNode facts = card.get("body").get(1).get("facts");
     assertThat(facts.findValuesAsText("title")).contains("Customer", "Severity", "Business impact", "Recover by",
         "First response due");
