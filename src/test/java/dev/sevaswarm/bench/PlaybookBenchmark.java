@@ -156,7 +156,7 @@ class PlaybookBenchmark {
       paced.shutdown();
       Thread.sleep(5000);
       List<Long> latencies = new ArrayList<>();
-      Pattern caseId = Pattern.compile("\\[(SW-\\d+)]");
+      Pattern caseId = Pattern.compile("/api/cases/(SW-\\d+)\"");
       for (ServeEvent event : teams.getAllServeEvents()) {
         Matcher m = caseId.matcher(event.getRequest().getBodyAsString());
         if (m.find() && sent.containsKey(m.group(1))) {

@@ -107,10 +107,11 @@ class TwoNodeClusterTest {
       // every card exactly once across the cluster
       await().atMost(Duration.ofSeconds(60)).until(() -> cases.stream()
           .allMatch(id -> !teams.findAll(postRequestedFor(urlPathMatching("/teams/.*"))
-              .withRequestBody(containing("[" + id + "]"))).isEmpty()));
+              .withRequestBody(containing("/api/cases/" + id + "\""))).isEmpty()));
       for (String id : cases) {
         assertThat(teams.findAll(postRequestedFor(urlPathMatching("/teams/.*"))
-            .withRequestBody(containing("[" + id + "][Sev A] New Sev A case")))).as(id).hasSize(1);
+            .withRequestBody(containing("/api/cases/" + id + "\"")).withRequestBody(containing("New Sev A case"))))
+            .as(id).hasSize(1);
         await().until(() -> sentLines(a, id, "INTAKE_BROADCAST sent to TEAM by teams") == 1);
       }
       List<String> paths = teams.getAllServeEvents().stream().map(e -> e.getRequest().getUrl()).distinct().toList();
