@@ -15,10 +15,13 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -35,6 +38,10 @@ import org.springframework.web.server.ResponseStatusException;
  */
 @Controller
 public class BoardController {
+
+  /** The isolation areas one may join from the room (the routing table's areas). */
+  static final List<String> AREAS = List.of(Playbook.Group.PLATFORM, Playbook.Group.STORAGE, Playbook.Group.NETWORK,
+      Playbook.Group.GUEST_OS, Playbook.Group.APPLICATION);
 
   private static final int BOARD_LIMIT = 500;
 
@@ -70,10 +77,21 @@ public class BoardController {
 
   @GetMapping("/board/cases/{caseId}")
   public String casePage(@PathVariable String caseId, HttpServletRequest request, Model model) {
-    return forReader(request, model, () -> casePage(caseId, model));
+    return forReader(request, model, () -> room(caseId, request, model));
   }
 
-  private String casePage(String caseId, Model model) {
+  /** Everyone's display name by user id (a team, not a directory: a few hundred people at most). */
+  private Map<String, String> people() {
+    Map<String, String> names = new TreeMap<>();
+    for (User user : identity.createUserQuery().list()) {
+      String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
+          + (user.getLastName() == null ? "" : user.getLastName())).trim();
+      names.put(user.getId(), name.isEmpty() ? user.getId() : name);
+    }
+    return names;
+  }
+
+  private String room(String caseId, HttpServletRequest request, Model model) {
     SupportCase supportCase = cases.find(caseId)
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No case " + caseId));
     CaseView view = Caller.asSystem(identity, () -> queries.view(supportCase, CaseQueries.Detail.FULL));
@@ -81,6 +99,13 @@ public class BoardController {
         .processInstanceBusinessKey(caseId).processDefinitionKey(Playbook.Process.SEV_A_SWARM).active().list()
         .stream().map(ProcessInstance::getId).toList());
     model.addAttribute("c", view);
+    // the room: names instead of user ids, who may set the next action, the areas one may join
+    model.addAttribute("people", Caller.asSystem(identity, this::people));
+    Caller viewer = WebappLogin.of(request).orElseThrow();
+    model.addAttribute("mayComment", viewer.inAnyOf(Roles.CASE_WORKERS));
+    model.addAttribute("maySetNextAction", viewer.userId().equals(view.owner())
+        || viewer.inAnyOf(List.of(Playbook.Group.DUTY_MANAGERS, Playbook.Group.CAMUNDA_ADMIN)));
+    model.addAttribute("areas", AREAS);
     model.addAttribute("tasklist", links.tasklistLink(caseId));
     model.addAttribute("cockpit", "/camunda/app/cockpit/default/#/process-instance/" + supportCase.processInstanceId()
         + "/runtime");

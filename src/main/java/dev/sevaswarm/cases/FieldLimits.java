@@ -39,7 +39,8 @@ public final class FieldLimits {
       Map.entry(Var.ROOT_CAUSE, LONG_TEXT),
       Map.entry(Var.RESOLUTION, LONG_TEXT),
       Map.entry(Var.SUMMARY, LONG_TEXT),
-      Map.entry(Var.ACTIONS, LONG_TEXT));
+      Map.entry(Var.ACTIONS, LONG_TEXT),
+      Map.entry(Var.NEXT_ACTION, LONG_TEXT));
 
   private FieldLimits() {}
 

@@ -48,6 +48,8 @@ public final class Playbook {
     public static final String SWARM_CALL = "CallActivity_SevASwarm";
     /** The case is recorded and the request answered; the rest of the intake runs as a job after it. */
     public static final String RECORD_CASE = "ServiceTask_RecordCase";
+    /** The timer of the next-action watch: due when the team should be asked for help. */
+    public static final String NEXT_ACTION_WATCH = "Timer_NextActionWatch";
 
     private Element() {}
   }
@@ -117,12 +119,26 @@ public final class Playbook {
     public static final String FIRST_RESPONSE = "firstResponse";
     public static final String ISOLATION_AREAS = "isolationAreas";
     public static final String NEXT_CONTACT_AT = "nextContactAt";
+    /** When the update-customer task appears: the promised contact minus the lead time. */
+    public static final String UPDATE_TASK_AT = "updateTaskAt";
+    public static final String UPDATE_LEAD_MINUTES = "updateLeadMinutes";
+    public static final String NEXT_ACTION = "nextAction";
+    public static final String NEXT_ACTION_DUE = "nextActionDue";
+    /** When the team is asked to help: the next action's due time plus the grace from the table. */
+    public static final String NEXT_ACTION_HELP_AT = "nextActionHelpAt";
+    public static final String NEXT_ACTION_GRACE_MINUTES = "nextActionGraceMinutes";
+    /** When the next-action watch looks again (its timer); moved whenever the next action changes. */
+    public static final String NEXT_ACTION_WATCH_AT = "nextActionWatchAt";
+    /** The help time the team was last asked about, so one overdue next action asks once. */
+    public static final String NEXT_ACTION_HELP_ASKED = "nextActionHelpAsked";
     public static final String AREA = "area";
     public static final String AREA_GROUP = "areaGroup";
     public static final String FINDING = "finding";
     public static final String VERDICT = "verdict";
     public static final String ROOT_CAUSE_FOUND = "rootCauseFound";
     public static final String VOLUNTEERED_BY = "volunteeredBy";
+    /** Who joined an area (local to that investigation): its task is theirs when offered to their group. */
+    public static final String JOINED_BY = "joinedBy";
     public static final String ESCALATE = "escalate";
     public static final String ESCALATION_REASON = "escalationReason";
     public static final String DECISION = "decision";

@@ -16,5 +16,8 @@ public enum ThreadKind {
   RESOLUTION,
   REVIEW,
   NOTIFICATION,
-  NOTE
+  NOTE,
+  COMMENT,
+  NEXT_ACTION,
+  INVESTIGATION
 }

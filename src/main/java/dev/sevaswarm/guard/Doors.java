@@ -1,6 +1,8 @@
 package dev.sevaswarm.guard;
 
 import dev.sevaswarm.identity.RestAuthentication;
+import dev.sevaswarm.room.TaskComments;
+import org.camunda.bpm.engine.IdentityService;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,8 +12,10 @@ import org.springframework.context.annotation.Configuration;
 public class Doors {
 
   @Bean
-  public FilterRegistrationBean<EngineRestDoor> engineRestDoor(TaskCompletionFields fields, StartFormFields starts) {
-    FilterRegistrationBean<EngineRestDoor> registration = new FilterRegistrationBean<>(new EngineRestDoor(fields, starts));
+  public FilterRegistrationBean<EngineRestDoor> engineRestDoor(TaskCompletionFields fields, StartFormFields starts,
+      TaskComments comments, IdentityService identity) {
+    FilterRegistrationBean<EngineRestDoor> registration =
+        new FilterRegistrationBean<>(new EngineRestDoor(fields, starts, comments, identity));
     registration.setName("engine-rest-door");
     registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
     registration.setOrder(RestAuthentication.ORDER + 10);

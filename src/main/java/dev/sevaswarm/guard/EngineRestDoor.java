@@ -2,6 +2,10 @@ package dev.sevaswarm.guard;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sevaswarm.cases.ApiException;
+import dev.sevaswarm.identity.Caller;
+import dev.sevaswarm.identity.WebappLogin;
+import dev.sevaswarm.room.TaskComments;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -14,6 +18,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +27,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.task.Comment;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -35,16 +43,22 @@ public class EngineRestDoor extends OncePerRequestFilter {
   private static final String ENGINE_REST = "^(?:/engine-rest(?:/engine/[^/]+)?|/camunda/api/engine/engine/[^/]+)";
   static final Pattern TASK_WRITE = Pattern.compile(ENGINE_REST
       + "/task/([^/]+)/(complete|submit-form|resolve|variables|localVariables)(?:/([^/]+)(/data)?)?/?$");
+  static final Pattern TASK_COMMENT = Pattern.compile(ENGINE_REST + "/task/([^/]+)/comment/create/?$");
   static final Pattern PROCESS_START = Pattern.compile(ENGINE_REST
       + "/process-definition/(?:key/([^/]+)|([^/]+))/(?:start|submit-form)/?$");
 
   private final TaskCompletionFields fields;
   private final StartFormFields startFields;
+  private final TaskComments comments;
+  private final IdentityService identity;
   private final ObjectMapper json = new ObjectMapper();
 
-  public EngineRestDoor(TaskCompletionFields fields, StartFormFields startFields) {
+  public EngineRestDoor(TaskCompletionFields fields, StartFormFields startFields, TaskComments comments,
+      IdentityService identity) {
     this.fields = fields;
     this.startFields = startFields;
+    this.comments = comments;
+    this.identity = identity;
   }
 
   @Override
@@ -53,7 +67,15 @@ public class EngineRestDoor extends OncePerRequestFilter {
     String method = request.getMethod();
     Matcher write = TASK_WRITE.matcher(path(request));
     Matcher start = PROCESS_START.matcher(path(request));
+    Matcher comment = TASK_COMMENT.matcher(path(request));
     boolean reads = method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS");
+    if (!reads && comment.matches()) {
+      byte[] body = request.getInputStream().readAllBytes();
+      if (!comment(request, response, comment.group(1), parse(body).path("message").asText(""))) {
+        chain.doFilter(new CachedBody(request, body), response);
+      }
+      return;
+    }
     if (reads || !(write.matches() || start.matches())) {
       chain.doFilter(request, response);
       return;
@@ -66,6 +88,37 @@ public class EngineRestDoor extends OncePerRequestFilter {
       return;
     }
     chain.doFilter(new CachedBody(request, body), response);
+  }
+
+  /** Tasklist's "Add comment": a case comment; false when there is no such task (the engine answers). */
+  private boolean comment(HttpServletRequest request, HttpServletResponse response, String taskId, String message)
+      throws IOException {
+    Caller caller = Caller.current(identity);
+    if (caller.userId() == null) {
+      caller = WebappLogin.of(request).orElse(caller);
+    }
+    Optional<Comment> made;
+    try {
+      made = comments.add(taskId, caller, message);
+    } catch (ApiException refused) {
+      ProblemResponse.write(response, refused.status(), refused.getMessage(), refused.errors());
+      return true;
+    }
+    if (made.isEmpty()) {
+      return false;
+    }
+    Map<String, Object> dto = new LinkedHashMap<>();
+    dto.put("id", made.get().getId());
+    dto.put("userId", made.get().getUserId());
+    dto.put("taskId", made.get().getTaskId());
+    dto.put("processInstanceId", made.get().getProcessInstanceId());
+    dto.put("time", DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ")
+        .format(made.get().getTime().toInstant().atOffset(ZoneOffset.UTC)));
+    dto.put("message", made.get().getFullMessage());
+    response.setStatus(HttpServletResponse.SC_OK);
+    response.setContentType("application/json");
+    response.getOutputStream().write(json.writeValueAsBytes(dto));
+    return true;
   }
 
   private Optional<Refusal> taskWrite(Matcher write, String method, byte[] body) {

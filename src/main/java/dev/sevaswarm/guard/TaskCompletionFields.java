@@ -4,6 +4,7 @@ import static dev.sevaswarm.cases.Playbook.Var;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sevaswarm.cases.CaseClock;
 import dev.sevaswarm.cases.FieldLimits;
 import dev.sevaswarm.cases.FieldProblem;
 import dev.sevaswarm.cases.Playbook.Task;
@@ -48,13 +49,15 @@ public class TaskCompletionFields {
   /** The fields each task key takes (PRODUCT.md). */
   static final Map<String, Map<String, Kind>> TABLE = Map.of(
       Task.TAKE_OWNERSHIP, fields(Var.FIRST_RESPONSE, Kind.TEXT, Var.ISOLATION_AREAS, Kind.AREAS,
-          Var.NEXT_CONTACT_AT, Kind.TIME),
+          Var.NEXT_CONTACT_AT, Kind.TIME, Var.NEXT_ACTION, Kind.TEXT, Var.NEXT_ACTION_DUE, Kind.TIME),
       Task.INVESTIGATE_AREA, fields(Var.FINDING, Kind.TEXT, Var.VERDICT, Kind.VERDICT),
-      Task.UPDATE_CUSTOMER, fields(Var.UPDATE_TEXT, Kind.TEXT, Var.NEXT_CONTACT_AT, Kind.TIME),
+      Task.UPDATE_CUSTOMER, fields(Var.UPDATE_TEXT, Kind.TEXT, Var.NEXT_CONTACT_AT, Kind.TIME,
+          Var.NEXT_ACTION, Kind.TEXT, Var.NEXT_ACTION_DUE, Kind.TIME),
       Task.HANDLE_ESCALATION, fields(Var.DECISION, Kind.TEXT),
       Task.CONFIRM_RESOLUTION, fields(Var.ROOT_CAUSE, Kind.TEXT, Var.RESOLUTION, Kind.TEXT,
           Var.CUSTOMER_CONFIRMED, Kind.BOOLEAN),
-      Task.PLAN_NEXT_STEP, fields(Var.ISOLATION_AREAS, Kind.AREAS, Var.ESCALATE, Kind.BOOLEAN),
+      Task.PLAN_NEXT_STEP, fields(Var.ISOLATION_AREAS, Kind.AREAS, Var.ESCALATE, Kind.BOOLEAN,
+          Var.NEXT_ACTION, Kind.TEXT, Var.NEXT_ACTION_DUE, Kind.TIME),
       Task.POST_INCIDENT_REVIEW, fields(Var.SUMMARY, Kind.TEXT, Var.ACTIONS, Kind.TEXT),
       Task.HANDLE_CASE, fields(Var.RESOLUTION, Kind.TEXT, Var.RAISE_TO_SEV_A, Kind.BOOLEAN));
 
@@ -64,7 +67,7 @@ public class TaskCompletionFields {
       Var.TITLE, Var.DESCRIPTION, Var.BUSINESS_IMPACT, Var.RECOVER_BY, Var.SERVICES, Var.REQUESTED_BY,
       Var.RESPONSE_TIMES, Var.FIRST_RESPONSE_DUE, Var.FIRST_RESPONSE_WARNING_AT, Var.FIRST_RESPONSE_AT,
       Var.ESCALATION_DUE, Var.UPDATE_CADENCE_MINUTES, Var.SLA_BREACHED, Var.SLA_STARTED_AT, Var.OWNER,
-      Var.AREA, Var.AREA_GROUP, Var.ROOT_CAUSE_FOUND, Var.VOLUNTEERED_BY, Var.ESCALATION_REASON,
+      Var.AREA, Var.AREA_GROUP, Var.ROOT_CAUSE_FOUND, Var.VOLUNTEERED_BY, Var.JOINED_BY, Var.ESCALATION_REASON,
       Var.UPDATE_COUNT, Var.RAISED, Var.DOWNGRADED, Var.EVENT, Var.EVENT_KEY, Var.TARGETS, Var.TARGET,
       Var.DETAILS, Var.PUBLISHED_AT);
 
@@ -174,8 +177,8 @@ public class TaskCompletionFields {
     return switch (kind) {
       case TEXT -> value instanceof String text ? FieldLimits.problem(text, max) : Optional.of("must be text");
       case FORM_FIELD -> value instanceof String text ? FieldLimits.problem(text, max) : Optional.empty();
-      case BOOLEAN -> value instanceof Boolean || "true".equals(value) || "false".equals(value)
-          ? Optional.empty() : Optional.of("must be true or false");
+      case BOOLEAN -> value instanceof Boolean || List.of("true", "false", "yes", "no").contains(value)
+          ? Optional.empty() : Optional.of("must be yes or no");
       case VERDICT -> verdict(value);
       case TIME -> time(value);
       case AREAS -> areas(value);
@@ -188,9 +191,13 @@ public class TaskCompletionFields {
         ? Optional.empty() : Optional.of("must be one of " + Arrays.toString(Verdict.values()));
   }
 
+  /** A promise (next contact, next action) is about the future: a time already past is refused. */
   private static Optional<String> time(Object value) {
     try {
-      Times.parseUsable(value);
+      Optional<java.time.OffsetDateTime> time = Times.parseUsable(value);
+      if (time.isPresent() && time.get().isBefore(CaseClock.now().minusMinutes(1))) {
+        return Optional.of("is in the past (" + CaseClock.format(time.get()) + "): promise a time still to come");
+      }
       return Optional.empty();
     } catch (IllegalArgumentException e) {
       return Optional.of(e.getMessage());

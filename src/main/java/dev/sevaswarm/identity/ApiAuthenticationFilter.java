@@ -15,7 +15,7 @@ import org.camunda.bpm.engine.identity.Tenant;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Who is calling the API: a person with HTTP Basic (their Camunda password, throttled by the
+ * Who is calling the API: a person logged in to the webapps (their session), a person with HTTP Basic (their Camunda password, throttled by the
  * engine after wrong attempts) or an integration with {@code Authorization: Bearer <token>}
  * (never throttled by anyone's wrong passwords). The request then runs as that user with their
  * groups, so Camunda's authorizations apply and history records who did it.
@@ -36,6 +36,11 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     Optional<String> user = authenticate(request.getHeader("Authorization"));
+    if (user.isEmpty() && request.getHeader("Authorization") == null) {
+      // the board and the room call the API from a page of someone logged in to the webapps (the
+      // session cookie is SameSite and mutating calls take JSON only, so another site cannot)
+      user = WebappLogin.of(request).map(Caller::userId);
+    }
     if (user.isEmpty()) {
       response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
       response.setHeader("WWW-Authenticate", CHALLENGE);

@@ -4,6 +4,7 @@ package dev.sevaswarm.intake;
 import static dev.sevaswarm.cases.Playbook.Var;
 
 import dev.sevaswarm.cases.CaseFindings;
+import dev.sevaswarm.cases.CaseStatus;
 import dev.sevaswarm.cases.CaseThread;
 import dev.sevaswarm.cases.Finding;
 import dev.sevaswarm.cases.Playbook;
@@ -11,6 +12,8 @@ import dev.sevaswarm.cases.SupportCase;
 import dev.sevaswarm.cases.Times;
 import dev.sevaswarm.intake.CaseView.AreaView;
 import dev.sevaswarm.intake.CaseView.TimelineEntry;
+import dev.sevaswarm.room.Investigations;
+import dev.sevaswarm.room.NextActions;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,8 +38,13 @@ public class CaseQueries {
   private final TaskService tasks;
   private final CaseThread thread;
   private final CaseFindings findings;
+  private final Investigations investigations;
+  private final NextActions nextActions;
 
-  public CaseQueries(HistoryService history, TaskService tasks, CaseThread thread, CaseFindings findings) {
+  public CaseQueries(HistoryService history, TaskService tasks, CaseThread thread, CaseFindings findings,
+      Investigations investigations, NextActions nextActions) {
+    this.investigations = investigations;
+    this.nextActions = nextActions;
     this.history = history;
     this.tasks = tasks;
     this.thread = thread;
@@ -61,7 +69,8 @@ public class CaseQueries {
 
     List<Finding> caseFindings = investigation ? findings.of(c.caseId()) : List.of();
     return view(c, vars, investigation ? areas(c.caseId(), caseFindings) : List.of(), caseFindings,
-        detail == Detail.FULL ? timeline(c.caseId()) : List.of());
+        detail == Detail.FULL ? timeline(c.caseId()) : List.of(),
+        investigation ? investigations.of(c.caseId()) : List.of(), nextActions.of(c.caseId()).orElse(null));
   }
 
   /**
@@ -69,18 +78,21 @@ public class CaseQueries {
    * after "Record case", so it has no owner, next contact, areas or findings yet to look up.
    */
   public CaseView justOpened(SupportCase c) {
-    return view(c, Map.of(), List.of(), List.of(), timeline(c.caseId()));
+    return view(c, Map.of(), List.of(), List.of(), timeline(c.caseId()), List.of(), null);
   }
 
   private static CaseView view(SupportCase c, Map<String, Object> vars, List<AreaView> areas,
-      List<Finding> caseFindings, List<TimelineEntry> timeline) {
+      List<Finding> caseFindings, List<TimelineEntry> timeline, List<Investigations.Investigation> investigations,
+      NextActions.NextAction nextAction) {
+    boolean ended = c.status() == CaseStatus.RESOLVED || c.status() == CaseStatus.CLOSED;
     return new CaseView(
         c.caseId(), c.externalId(), c.customer(), c.contactName(), c.contactEmail(),
         c.severity().name(), c.plan().name(),
         c.title(), c.description(), c.businessImpact(), c.recoverBy(), c.services(),
         c.status(), (String) vars.get(Var.OWNER), c.createdAt(),
-        c.firstResponseDue(), c.firstResponseAt(), c.slaMet(), time(vars.get(Var.NEXT_CONTACT_AT)),
-        c.processInstanceId(), areas, caseFindings, timeline);
+        // a resolved case promises the customer no further contact, and has no next action
+        c.firstResponseDue(), c.firstResponseAt(), c.slaMet(), ended ? null : time(vars.get(Var.NEXT_CONTACT_AT)),
+        c.processInstanceId(), areas, caseFindings, timeline, investigations, ended ? null : nextAction);
   }
 
   /** The case-level variables; a running swarm's values are newer than its parent's copies. */

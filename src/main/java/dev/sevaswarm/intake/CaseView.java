@@ -1,12 +1,16 @@
 package dev.sevaswarm.intake;
 
 import dev.sevaswarm.cases.CaseStatus;
-
 import dev.sevaswarm.cases.Finding;
+import dev.sevaswarm.room.Investigations;
+import dev.sevaswarm.room.NextActions;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** A case as the API shows it. Every time is an ISO-8601 date-time with an offset. */
+/**
+ * A case as the API shows it. Every time is an ISO-8601 date-time with an offset. The swarm's state:
+ * {@code investigations} (who is on which area, since when) and the owner's {@code nextAction}.
+ */
 public record CaseView(
     String caseId,
     String externalId,
@@ -30,7 +34,9 @@ public record CaseView(
     String processInstanceId,
     List<AreaView> areas,
     List<Finding> findings,
-    List<TimelineEntry> timeline) {
+    List<TimelineEntry> timeline,
+    List<Investigations.Investigation> investigations,
+    NextActions.NextAction nextAction) {
 
   /** An isolation area under investigation or investigated. */
   public record AreaView(String area, String group, String state, String assignee, String verdict) {}

@@ -9,5 +9,7 @@ public enum Audience {
   /** the customer's contact of the case */
   CUSTOMER,
   /** every member of the duty-managers group with an e-mail address */
-  DUTY_MANAGERS
+  DUTY_MANAGERS,
+  /** the people a notification names (detail {@code people}: user ids), by their own e-mail address */
+  PEOPLE
 }

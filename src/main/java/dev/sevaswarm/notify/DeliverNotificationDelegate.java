@@ -58,10 +58,13 @@ public class DeliverNotificationDelegate implements JavaDelegate {
         .orElseThrow(() -> new IllegalStateException("No channel '" + target.channel() + "'"));
     SupportCase supportCase = cases.find(caseId)
         .orElseThrow(() -> new IllegalStateException("Case " + caseId + " does not exist"));
-    ComposedMessage message = composer.compose(supportCase, event, target.audience(), details(execution));
+    Map<String, String> details = details(execution);
+    ComposedMessage message = composer.compose(supportCase, event, target.audience(), details);
+    List<String> people = details.get(MessageComposer.PEOPLE) == null ? List.of()
+        : List.of(details.get(MessageComposer.PEOPLE).split("\\s*,\\s*"));
     String recipient;
     try {
-      recipient = channel.deliver(new Delivery(supportCase, event, target.audience(), message));
+      recipient = channel.deliver(new Delivery(supportCase, event, target.audience(), message, people));
     } catch (RuntimeException failure) {
       log.recordFailure(caseId, event, target.audience(), channel.name(), failure.getMessage(),
           RetryNote.of(retry.getCycle()));

@@ -40,7 +40,7 @@ public class MailChannel implements Channel {
     return switch (audience) {
       case TEAM -> !SwarmProperties.blank(properties.broadcast().teamEmail());
       case SALES -> !SwarmProperties.blank(properties.sales().email());
-      case CUSTOMER, DUTY_MANAGERS -> true;
+      case CUSTOMER, DUTY_MANAGERS, PEOPLE -> true;
     };
   }
 
@@ -70,6 +70,11 @@ public class MailChannel implements Channel {
       case SALES -> addresses(properties.sales().email());
       case CUSTOMER -> List.of(delivery.supportCase().contactEmail());
       case DUTY_MANAGERS -> identity.createUserQuery().memberOfGroup(Playbook.Group.DUTY_MANAGERS).list().stream()
+          .map(User::getEmail)
+          .filter(email -> email != null && !email.isBlank())
+          .toList();
+      case PEOPLE -> delivery.people().isEmpty() ? List.of() : identity.createUserQuery()
+          .userIdIn(delivery.people().toArray(String[]::new)).list().stream()
           .map(User::getEmail)
           .filter(email -> email != null && !email.isBlank())
           .toList();

@@ -25,6 +25,9 @@ public class MessageComposer {
   /** The detail shown as the message's own text (a customer message's words). */
   public static final String MESSAGE = "message";
 
+  /** The detail naming the people (user ids, comma-separated) a notification for them goes to. */
+  public static final String PEOPLE = "people";
+
   private final SwarmProperties properties;
   private final String template;
 
@@ -54,7 +57,7 @@ public class MessageComposer {
     }
     details.forEach((key, value) -> {
       String title = label(key);
-      if (!key.equals(MESSAGE) && facts.stream().noneMatch(f -> f.title().equalsIgnoreCase(title))) {
+      if (!key.equals(MESSAGE) && !key.equals(PEOPLE) && facts.stream().noneMatch(f -> f.title().equalsIgnoreCase(title))) {
         add(facts, title, value);
       }
     });

@@ -2,6 +2,7 @@ package dev.sevaswarm.notify;
 
 import static dev.sevaswarm.notify.Audience.CUSTOMER;
 import static dev.sevaswarm.notify.Audience.DUTY_MANAGERS;
+import static dev.sevaswarm.notify.Audience.PEOPLE;
 import static dev.sevaswarm.notify.Audience.SALES;
 import static dev.sevaswarm.notify.Audience.TEAM;
 
@@ -20,7 +21,12 @@ public enum NotificationEvent {
   RAISED_TO_SEV_A("Case raised to Sev A", TEAM, SALES),
   DOWNGRADED("Case downgraded to Sev B", TEAM, SALES, CUSTOMER),
   DECLINED("Your plan does not include technical support for this request", CUSTOMER),
-  CLOSURE("Case resolved", CUSTOMER, SALES, TEAM);
+  CLOSURE("Case resolved", CUSTOMER, SALES, TEAM),
+  COMMENT("New comment", TEAM, PEOPLE),
+  NEXT_ACTION("Next action", TEAM),
+  NEXT_ACTION_OVERDUE("No next action — ideas?", TEAM, PEOPLE),
+  INVESTIGATION_STOPPED("Your investigation was stopped", PEOPLE),
+  ESCALATION_DECIDED("Escalation decided", TEAM, PEOPLE);
 
   private final String headline;
   private final List<Audience> defaultAudiences;

@@ -41,6 +41,9 @@ public class Notifications {
   public void publish(String caseId, NotificationEvent event, Map<String, String> details) {
     List<String> targets = new ArrayList<>();
     for (Audience audience : properties.audiencesOf(event)) {
+      if (audience == Audience.PEOPLE && details.get(MessageComposer.PEOPLE) == null) {
+        continue; // nobody named
+      }
       channels.stream().filter(c -> c.reaches(audience)).forEach(c -> targets.add(Target.of(audience, c.name())));
     }
     if (targets.isEmpty()) {

@@ -48,6 +48,7 @@ public class AddInvestigationDelegate implements JavaDelegate {
     runtime.createProcessInstanceModification(execution.getProcessInstanceId())
         .startBeforeActivity(Playbook.Element.INVESTIGATION, investigation.get().getId())
         .setVariableLocal(Var.AREA, area)
+        .setVariableLocal(Var.JOINED_BY, volunteer)
         .execute();
     thread.post(caseId, volunteer, ThreadKind.VOLUNTEER, "Volunteered to investigate " + area);
   }

@@ -10,16 +10,23 @@ import dev.sevaswarm.cases.CaseThread;
 import dev.sevaswarm.cases.FieldLimits;
 import dev.sevaswarm.cases.Finding;
 import dev.sevaswarm.cases.Playbook.Task;
+import dev.sevaswarm.cases.Playbook;
 import dev.sevaswarm.cases.ThreadKind;
 import dev.sevaswarm.cases.Times;
 import dev.sevaswarm.cases.Verdict;
 import dev.sevaswarm.identity.Caller;
+import dev.sevaswarm.notify.MessageComposer;
+import dev.sevaswarm.notify.NotificationEvent;
+import dev.sevaswarm.room.NextActions;
 import dev.sevaswarm.sla.SlaMetrics;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -35,14 +42,24 @@ import org.springframework.stereotype.Component;
 @Component("caseTaskListener")
 public class CaseTaskListener implements TaskListener {
 
+  /** A task variable the plan-next-step form shows: the findings of the case so far. */
+  static final String FINDINGS_SO_FAR = "findingsSoFar";
+
+  /** Camunda keeps a task's name in 255 characters. */
+  private static final int TASK_NAME = 255;
+
   private final CaseThread thread;
   private final CaseFindings findings;
   private final CaseRepository cases;
   private final SlaMetrics metrics;
   private final IdentityService identity;
+  private final NextActions nextActions;
+  private final CaseEvents events;
 
   public CaseTaskListener(CaseThread thread, CaseFindings findings, CaseRepository cases, SlaMetrics metrics,
-      IdentityService identity) {
+      IdentityService identity, NextActions nextActions, CaseEvents events) {
+    this.nextActions = nextActions;
+    this.events = events;
     this.thread = thread;
     this.findings = findings;
     this.cases = cases;
@@ -61,9 +78,23 @@ public class CaseTaskListener implements TaskListener {
   }
 
   private void created(DelegateTask task) {
+    String what = task.getName();
     if (Task.INVESTIGATE_AREA.equals(task.getTaskDefinitionKey())) {
       task.setVariableLocal(Var.AREA, task.getVariable(Var.AREA));
+      what = "Investigate " + task.getVariable(Var.AREA);
     }
+    if (Task.PLAN_NEXT_STEP.equals(task.getTaskDefinitionKey())) {
+      // a new round starts from nothing ticked, with the findings so far in view
+      task.setVariable(Var.ESCALATE, false);
+      task.setVariable(Var.ISOLATION_AREAS, null);
+      task.setVariableLocal(FINDINGS_SO_FAR, findingsSoFar(caseId(task)));
+    }
+    if (Task.CONFIRM_RESOLUTION.equals(task.getTaskDefinitionKey())) {
+      task.setVariable(Var.CUSTOMER_CONFIRMED, null); // asked afresh each time: no answer is pre-filled
+    }
+    // Tasklist lists tasks by name: say which case each one is
+    task.setName(FieldLimits.fit(caseId(task) + " · " + what + " · " + text(task, Var.CUSTOMER) + " · "
+        + text(task, Var.TITLE), TASK_NAME));
   }
 
   private void assigned(DelegateTask task) {
@@ -88,6 +119,7 @@ public class CaseTaskListener implements TaskListener {
         task.setVariable(Var.UPDATE_COUNT, 0);
         normaliseNextContact(task);
         post(task, ThreadKind.OWNERSHIP, actor + " owns the case; investigating " + String.join(", ", areas));
+        nextAction(task, actor, "Investigate " + String.join(", ", areas));
         post(task, ThreadKind.FIRST_RESPONSE, "First response: " + text(task, Var.FIRST_RESPONSE)
             + " (next contact " + task.getVariable(Var.NEXT_CONTACT_AT) + ")");
       }
@@ -110,6 +142,7 @@ public class CaseTaskListener implements TaskListener {
         task.setVariable(Var.UPDATE_COUNT, count instanceof Number n ? n.intValue() + 1 : 1);
         post(task, ThreadKind.CUSTOMER_UPDATE, text(task, Var.UPDATE_TEXT)
             + " (next contact " + task.getVariable(Var.NEXT_CONTACT_AT) + ")");
+        nextAction(task, actor, null);
       }
       case Task.PLAN_NEXT_STEP -> {
         List<String> areas = requireAreas(task);
@@ -117,10 +150,25 @@ public class CaseTaskListener implements TaskListener {
         boolean escalate = Boolean.TRUE.equals(task.getVariable(Var.ESCALATE));
         post(task, ThreadKind.NOTE, "Next round: investigating " + String.join(", ", areas)
             + (escalate ? "; escalation requested" : ""));
+        nextAction(task, actor, "Investigate " + String.join(", ", areas));
       }
-      case Task.HANDLE_ESCALATION -> post(task, ThreadKind.DECISION, "Escalation decision: " + text(task, Var.DECISION));
+      case Task.HANDLE_ESCALATION -> {
+        post(task, ThreadKind.DECISION, "Escalation decision: " + text(task, Var.DECISION));
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put(Var.DECISION, text(task, Var.DECISION));
+        details.put("decidedBy", actor);
+        details.put(Var.ESCALATION_REASON, text(task, Var.ESCALATION_REASON));
+        if (task.getVariable(Var.OWNER) != null) {
+          details.put(MessageComposer.PEOPLE, task.getVariable(Var.OWNER).toString());
+        }
+        events.announce(task, NotificationEvent.ESCALATION_DECIDED, details);
+      }
       case Task.CONFIRM_RESOLUTION -> {
-        boolean confirmed = Boolean.TRUE.equals(task.getVariable(Var.CUSTOMER_CONFIRMED));
+        Object answer = task.getVariable(Var.CUSTOMER_CONFIRMED);
+        if (answer == null) {
+          throw new ProcessEngineException(Var.CUSTOMER_CONFIRMED + ": say whether the customer confirmed the fix");
+        }
+        boolean confirmed = Boolean.TRUE.equals(answer) || "yes".equals(answer) || "true".equals(answer);
         task.setVariable(Var.CUSTOMER_CONFIRMED, confirmed);
         if (confirmed) {
           cases.status(caseId(task), CaseStatus.RESOLVED);
@@ -142,6 +190,49 @@ public class CaseTaskListener implements TaskListener {
       }
       default -> { }
     }
+  }
+
+  /**
+   * The owner's next action, as the step set it: a new text (or due time) becomes the case's next
+   * action; take-ownership always sets one, by default investigating the areas picked, due at the
+   * next customer contact.
+   */
+  private void nextAction(DelegateTask task, String actor, String byDefault) {
+    String text = text(task, Var.NEXT_ACTION);
+    OffsetDateTime due;
+    try {
+      due = Times.parseUsable(task.getVariable(Var.NEXT_ACTION_DUE)).orElse(null);
+    } catch (IllegalArgumentException e) {
+      throw new ProcessEngineException(Var.NEXT_ACTION_DUE + ": " + e.getMessage());
+    }
+    String caseId = caseId(task);
+    Optional<NextActions.NextAction> current = nextActions.of(caseId);
+    boolean first = Task.TAKE_OWNERSHIP.equals(task.getTaskDefinitionKey()) || current.isEmpty();
+    if (text.isEmpty()) {
+      if (!first || byDefault == null) {
+        return;
+      }
+      text = byDefault;
+    }
+    if (due == null) {
+      due = Times.parse(task.getVariable(Var.NEXT_CONTACT_AT)).orElse(CaseClock.now().plusHours(1));
+    }
+    boolean unchanged = current.isPresent() && current.get().text().equals(text) && current.get().due().isEqual(due);
+    if (!first && unchanged) {
+      return;
+    }
+    nextActions.set(caseId, text, due, actor,
+        Optional.of(task.getProcessInstanceId()).filter(id -> isSwarm(task)));
+  }
+
+  private String findingsSoFar(String caseId) {
+    List<String> lines = findings.of(caseId).stream()
+        .map(f -> "[" + f.area() + "] " + f.verdict() + " (" + f.by() + "): " + f.finding()).toList();
+    return FieldLimits.fit(lines.isEmpty() ? "No findings yet." : String.join("\n", lines), FieldLimits.LONG_TEXT);
+  }
+
+  private static boolean isSwarm(DelegateTask task) {
+    return task.getProcessDefinitionId().startsWith(Playbook.Process.SEV_A_SWARM + ":");
   }
 
   /** The first response counts once: on the record, in the metrics and in the case's variables. */
@@ -196,6 +287,10 @@ public class CaseTaskListener implements TaskListener {
       next = CaseClock.now().plusMinutes(cadence instanceof Number n ? n.longValue() : 60);
     }
     task.setVariable(Var.NEXT_CONTACT_AT, CaseClock.format(next));
+    // the update task appears a lead time before the promise, so the owner is not late
+    Object lead = task.getVariable(Var.UPDATE_LEAD_MINUTES);
+    OffsetDateTime appears = next.minusMinutes(lead instanceof Number n ? n.longValue() : 0);
+    task.setVariable(Var.UPDATE_TASK_AT, CaseClock.format(appears.isBefore(CaseClock.now()) ? CaseClock.now() : appears));
   }
 
   private String actor(DelegateTask task) {

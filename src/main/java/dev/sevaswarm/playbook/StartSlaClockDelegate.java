@@ -24,6 +24,9 @@ import org.springframework.stereotype.Component;
 @Component("startSlaClock")
 public class StartSlaClockDelegate implements JavaDelegate {
 
+  static final int DEFAULT_LEAD_MINUTES = 10;
+  static final int DEFAULT_GRACE_MINUTES = 15;
+
   private final CaseRepository cases;
   private final CaseThread thread;
 
@@ -35,7 +38,8 @@ public class StartSlaClockDelegate implements JavaDelegate {
   @Override
   @SuppressWarnings("unchecked")
   public void execute(DelegateExecution execution) {
-    ResponseTimes times = ResponseTimes.from((Map<String, ?>) execution.getVariable(Var.RESPONSE_TIMES));
+    Map<String, ?> decided = (Map<String, ?>) execution.getVariable(Var.RESPONSE_TIMES);
+    ResponseTimes times = ResponseTimes.from(decided);
     String caseId = (String) execution.getVariable(Var.CASE_ID);
     OffsetDateTime start = execution.hasVariable(Var.SLA_STARTED_AT)
         ? CaseClock.now()
@@ -46,11 +50,20 @@ public class StartSlaClockDelegate implements JavaDelegate {
     execution.setVariable(Var.FIRST_RESPONSE_WARNING_AT, CaseClock.format(clock.firstResponseWarningAt()));
     execution.setVariable(Var.ESCALATION_DUE, CaseClock.format(clock.escalationDue()));
     execution.setVariable(Var.UPDATE_CADENCE_MINUTES, clock.updateCadenceMinutes());
+    // the room's working times (an older table without them: the defaults)
+    execution.setVariable(Var.UPDATE_LEAD_MINUTES, minutes(decided, Var.UPDATE_LEAD_MINUTES, DEFAULT_LEAD_MINUTES));
+    execution.setVariable(Var.NEXT_ACTION_GRACE_MINUTES,
+        minutes(decided, Var.NEXT_ACTION_GRACE_MINUTES, DEFAULT_GRACE_MINUTES));
     execution.setVariable(Var.FIRST_RESPONSE_AT, null);
     execution.setVariable(Var.SLA_STARTED_AT, CaseClock.format(clock.startedAt()));
     cases.startSla(caseId, severity, clock.startedAt(), clock.firstResponseDue());
     thread.post(caseId, CaseThread.SYSTEM, ThreadKind.SLA,
         "Sev " + severity + " under " + execution.getVariable(Var.PLAN) + ": first response due "
             + CaseClock.format(clock.firstResponseDue()) + " (" + times.firstResponseMinutes() + " min)");
+  }
+
+  private static int minutes(Map<String, ?> decided, String output, int fallback) {
+    Object value = decided == null ? null : decided.get(output);
+    return value instanceof Number n ? n.intValue() : fallback;
   }
 }

@@ -2,7 +2,9 @@ package dev.sevaswarm.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sevaswarm.cases.CaseClock;
 import dev.sevaswarm.cases.Playbook.Task;
+import dev.sevaswarm.cases.Playbook.Var;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -42,6 +44,50 @@ class BoardBrowserTest extends AppTestSupport {
       chromium.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("attainment")));
       assertThat(chromium.driver.findElement(By.id("attainment")).getText()).contains("RAPID_RESPONSE");
       chromium.save("board-sla");
+    }
+  }
+
+  @Test
+  void anEngineerWithoutATaskCommentsInTheRoom_andTheOwnerSeesItWithoutReloading() throws Exception {
+    String caseId = openSevACase("Room: stores cannot open").getBusinessKey();
+    org.camunda.bpm.engine.task.Task take = awaitTask(caseId, Task.TAKE_OWNERSHIP);
+    as("eng-network", () -> {
+      tasks.claim(take.getId(), "eng-network");
+      completeAsAPersonWould(take.getId(), org.camunda.bpm.engine.variable.Variables.createVariables()
+          .putValue(Var.FIRST_RESPONSE, "On it")
+          .putValueTyped(Var.ISOLATION_AREAS,
+              org.camunda.spin.plugin.variable.SpinValues.jsonValue("[\"network\"]").create())
+          .putValue(Var.NEXT_CONTACT_AT, CaseClock.format(CaseClock.now().plusMinutes(45)))
+          .putValue(Var.NEXT_ACTION, "Read the firewall change log"));
+      return null;
+    });
+    awaitTask(caseId, Task.INVESTIGATE_AREA);
+
+    try (Chromium owner = new Chromium(baseUrl()); Chromium teammate = new Chromium(baseUrl())) {
+      owner.logIn("eng-network");
+      owner.open("/board/cases/" + caseId);
+      owner.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("next-action-text"),
+          "Read the firewall change log"));
+      assertThat(owner.driver.findElement(By.id("investigations")).getText()).contains("network", "OPEN");
+      String ownerPage = (String) ((org.openqa.selenium.JavascriptExecutor) owner.driver)
+          .executeScript("return window.performance.timeOrigin.toString()");
+
+      teammate.logIn("eng-storage");
+      teammate.open("/board/cases/" + caseId);
+      WebElement box = teammate.wait.until(ExpectedConditions.elementToBeClickable(By.id("comment-text")));
+      box.sendKeys("Did you check the firewall rule pushed at 05:00? @eng-network");
+      teammate.driver.findElement(By.cssSelector("#comment-form button")).click();
+      teammate.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("timeline"),
+          "Did you check the firewall rule pushed at 05:00?"));
+      teammate.save("room-teammate");
+
+      owner.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("timeline"),
+          "Did you check the firewall rule pushed at 05:00?"));
+      assertThat(owner.driver.findElement(By.id("timeline")).getText()).contains("Sam Storage");
+      assertThat((String) ((org.openqa.selenium.JavascriptExecutor) owner.driver)
+          .executeScript("return window.performance.timeOrigin.toString()")).as("the same page, not reloaded")
+          .isEqualTo(ownerPage);
+      owner.save("room-owner");
     }
   }
 }

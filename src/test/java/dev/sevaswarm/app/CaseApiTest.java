@@ -7,9 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sevaswarm.cases.CaseClock;
-import dev.sevaswarm.cases.Playbook;
 import dev.sevaswarm.cases.Playbook.Task;
 import dev.sevaswarm.cases.Playbook.Var;
+import dev.sevaswarm.cases.Playbook;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -213,7 +213,8 @@ class CaseApiTest extends AppTestSupport {
         "{\"area\":\"application\"}");
     assertThat(volunteered.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
     await().until(() -> tasks.createTaskQuery().processInstanceBusinessKey(caseId)
-        .taskDefinitionKey(Task.INVESTIGATE_AREA).taskCandidateGroup("application").count() == 1);
+        .taskDefinitionKey(Task.INVESTIGATE_AREA).taskCandidateGroup("application").includeAssignedTasks()
+        .taskAssignee("eng-app").count() == 1);
     await().until(() -> call(HttpMethod.GET, "auditor", "/api/cases/" + caseId, null).getBody().get("timeline")
         .findValuesAsText("text").contains("Volunteered to investigate application"));
     JsonNode timeline = call(HttpMethod.GET, "auditor", "/api/cases/" + caseId, null).getBody().get("timeline");

@@ -5,9 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sevaswarm.cases.CaseClock;
-import dev.sevaswarm.cases.Playbook;
 import dev.sevaswarm.cases.Playbook.Task;
 import dev.sevaswarm.cases.Playbook.Var;
+import dev.sevaswarm.cases.Playbook;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -100,7 +100,7 @@ class PlaybookVersionsTest extends AppTestSupport {
 
     String fresh = openSevACase("Versions: new on v2").getBusinessKey();
     assertThat(swarm(fresh).getProcessDefinitionId()).isEqualTo(v2.getId());
-    assertThat(awaitTask(fresh, Task.TAKE_OWNERSHIP).getName()).isEqualTo(V2_NAME);
+    assertThat(awaitTask(fresh, Task.TAKE_OWNERSHIP).getName()).isEqualTo(fresh + " · " + V2_NAME + " · Contoso Retail · Versions: new on v2");
 
     String finishingSwarm = swarm(finishing).getId();
     work(finishing, Task.TAKE_OWNERSHIP, "eng-app", Variables.createVariables().putValue(Var.FIRST_RESPONSE, "On it")

@@ -58,7 +58,12 @@ class TasklistBrowserTest extends AppTestSupport {
       time.sendKeys("10:00");
       time.sendKeys(Keys.TAB);
       chromium.save("take-ownership-filled");
-      wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='complete()']"))).click();
+      WebElement complete = wait.until(ExpectedConditions.elementToBeClickable(
+          By.cssSelector("button[ng-click='complete()']")));
+      // the form is longer than the window: bring the button up from under Tasklist's footer
+      ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+          "arguments[0].scrollIntoView({block: 'center'})", complete);
+      complete.click();
 
       await().until(() -> tasks.createTaskQuery().taskId(take.getId()).count() == 0);
       assertThat(history.createHistoricTaskInstanceQuery().taskId(take.getId()).singleResult().getAssignee())
@@ -75,7 +80,7 @@ class TasklistBrowserTest extends AppTestSupport {
       chromium.logIn("eng-storage");
       wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Investigations for my area"))).click();
       wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".tasks-list"),
-          "Investigate area"));
+          caseId + " · Investigate storage"));
       chromium.save("storage-investigations");
       browser.get(baseUrl() + "/camunda/app/tasklist/default/#/?task=" + storage.getId());
       wait.until(ExpectedConditions.attributeToBe(By.cssSelector("input[id$='Field_Case_area']"), "value", "storage"));

@@ -68,7 +68,7 @@ class UserMistakesTest extends AppTestSupport {
     ResponseEntity<JsonNode> late = post("eng-storage", "/task/" + storage + "/submit-form",
         "{\"variables\": {\"finding\": {\"value\": \"Datastore is fine\"}, \"verdict\": {\"value\": \"RULED_OUT\"}}}");
     assertThat(late.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-    assertThat(late.getBody().get("message").asText()).contains("Investigate area").contains("cancelled");
+    assertThat(late.getBody().get("message").asText()).contains("Investigate storage").contains("cancelled");
     assertThat(post("eng-storage", "/task/no-such-task/complete", "{}").getStatusCode())
         .isEqualTo(HttpStatus.NOT_FOUND);
     assertThat(log.getOut()).doesNotContain("Cannot find task with id");

@@ -1,0 +1,164 @@
+package dev.sevaswarm.room;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sevaswarm.cases.ApiException;
+import dev.sevaswarm.cases.CaseClock;
+import dev.sevaswarm.cases.CaseRepository;
+import dev.sevaswarm.cases.CaseStatus;
+import dev.sevaswarm.cases.FieldLimits;
+import dev.sevaswarm.cases.FieldProblem;
+import dev.sevaswarm.cases.Playbook;
+import dev.sevaswarm.cases.SupportCase;
+import dev.sevaswarm.cases.Times;
+import dev.sevaswarm.identity.Caller;
+import dev.sevaswarm.identity.Roles;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.runtime.VariableInstance;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The room's API: comment on a case, set its next action. */
+@RestController
+@RequestMapping(path = "/api/cases/{caseId}", produces = MediaType.APPLICATION_JSON_VALUE)
+@ApiResponse(responseCode = "401", description = "no or wrong credentials")
+@ApiResponse(responseCode = "404", description = "no such case")
+public class RoomController {
+
+  /** A comment as posted. */
+  public record Comment(String caseId, String author, String text, List<String> mentions, OffsetDateTime at) {}
+
+  /** A clock skew a person's "now" may have: a due time this far in the past still counts as now. */
+  private static final long SKEW_SECONDS = 60;
+
+  private final CaseRepository cases;
+  private final CaseComments comments;
+  private final NextActions nextActions;
+  private final RuntimeService runtime;
+  private final IdentityService identity;
+  private final TransactionTemplate transaction;
+
+  public RoomController(CaseRepository cases, CaseComments comments, NextActions nextActions, RuntimeService runtime,
+      IdentityService identity, PlatformTransactionManager transactions) {
+    this.cases = cases;
+    this.comments = comments;
+    this.nextActions = nextActions;
+    this.runtime = runtime;
+    this.identity = identity;
+    this.transaction = new TransactionTemplate(transactions);
+  }
+
+  @Operation(summary = "Comment on a case: the thread, the team channels, and a mail to each mentioned user")
+  @ApiResponse(responseCode = "201", description = "posted")
+  @ApiResponse(responseCode = "400", description = "no text, too long, or a mention that is not a user")
+  @ApiResponse(responseCode = "403", description = "the account team and auditors read only")
+  @PostMapping(path = "/comments", consumes = MediaType.APPLICATION_JSON_VALUE)
+  public ResponseEntity<Comment> comment(@PathVariable String caseId, @RequestBody JsonNode body) {
+    Caller caller = require(Roles.CASE_WORKERS, "comment on cases");
+    SupportCase supportCase = find(caseId);
+    String text = text(body, "text");
+    List<String> mentions = new ArrayList<>();
+    JsonNode mentioned = body == null ? null : body.get("mentions");
+    if (mentioned != null && !mentioned.isNull()) {
+      if (!mentioned.isArray()) {
+        throw ApiException.invalid(List.of(new FieldProblem("mentions", "must be an array of user ids")));
+      }
+      mentioned.forEach(user -> mentions.add(user.isTextual() ? user.textValue() : null));
+    }
+    Caller.asSystem(identity, () -> {
+      transaction.executeWithoutResult(status -> comments.comment(supportCase.caseId(), caller.userId(), text, mentions));
+      return null;
+    });
+    return ResponseEntity.status(HttpStatus.CREATED)
+        .body(new Comment(supportCase.caseId(), caller.userId(), text.strip(), mentions, CaseClock.now()));
+  }
+
+  @Operation(summary = "Set the case's next action (the owner or a duty manager)")
+  @ApiResponse(responseCode = "200", description = "set: in the thread and the team channel; the overdue watch moves")
+  @ApiResponse(responseCode = "400", description = "no text, or a due time that is missing or in the past")
+  @ApiResponse(responseCode = "403", description = "only the owner and duty managers set the next action")
+  @ApiResponse(responseCode = "409", description = "the case is resolved or closed")
+  @PutMapping(path = "/next-action", consumes = MediaType.APPLICATION_JSON_VALUE)
+  public NextActions.NextAction nextAction(@PathVariable String caseId, @RequestBody JsonNode body) {
+    Caller caller = Caller.current(identity);
+    SupportCase supportCase = find(caseId);
+    String owner = Caller.asSystem(identity, () -> owner(supportCase.caseId()));
+    boolean manager = caller.inAnyOf(List.of(Playbook.Group.DUTY_MANAGERS, Playbook.Group.CAMUNDA_ADMIN));
+    if (!manager && !Objects.equals(owner, caller.userId())) {
+      throw ApiException.forbidden("Only the case's owner" + (owner == null ? "" : " (" + owner + ")")
+          + " and duty managers set its next action");
+    }
+    if (supportCase.status() == CaseStatus.RESOLVED || supportCase.status() == CaseStatus.CLOSED) {
+      throw ApiException.conflict("Case " + caseId + " is " + supportCase.status() + ": it has no next action");
+    }
+    String text = text(body, "text");
+    List<FieldProblem> problems = new ArrayList<>();
+    if (text == null || text.isBlank()) {
+      problems.add(new FieldProblem("text", "must say what happens next"));
+    } else {
+      FieldLimits.problem(text, FieldLimits.LONG_TEXT).ifPresent(p -> problems.add(new FieldProblem("text", p)));
+    }
+    OffsetDateTime due = null;
+    try {
+      due = Times.parseUsable(text(body, "due")).orElse(null);
+      if (due == null) {
+        problems.add(new FieldProblem("due", "must say by when, as an ISO-8601 date-time with an offset"));
+      } else if (due.isBefore(CaseClock.now().minusSeconds(SKEW_SECONDS))) {
+        problems.add(new FieldProblem("due", "is in the past"));
+      }
+    } catch (IllegalArgumentException e) {
+      problems.add(new FieldProblem("due", e.getMessage()));
+    }
+    if (!problems.isEmpty()) {
+      throw ApiException.invalid(problems);
+    }
+    OffsetDateTime by = due;
+    return Caller.asSystem(identity, () -> transaction.execute(status ->
+        nextActions.set(supportCase.caseId(), text, by, caller.userId(), nextActions.swarmOf(supportCase.caseId()))));
+  }
+
+  /** The case's owner: the variable of its running processes (the swarm's, or the B/C case's). */
+  private String owner(String caseId) {
+    List<String> running = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseId).active().list()
+        .stream().map(ProcessInstance::getId).toList();
+    if (running.isEmpty()) {
+      return null;
+    }
+    return runtime.createVariableInstanceQuery().processInstanceIdIn(running.toArray(String[]::new))
+        .variableName(Playbook.Var.OWNER).list().stream().map(VariableInstance::getValue).filter(Objects::nonNull)
+        .map(Object::toString).reduce((first, later) -> later).orElse(null);
+  }
+
+  private SupportCase find(String caseId) {
+    return cases.find(caseId).orElseThrow(() -> ApiException.notFound(caseId));
+  }
+
+  private Caller require(List<String> groups, String what) {
+    Caller caller = Caller.current(identity);
+    if (!caller.inAnyOf(groups)) {
+      throw ApiException.forbidden("Your groups do not allow you to " + what);
+    }
+    return caller;
+  }
+
+  private static String text(JsonNode body, String field) {
+    JsonNode node = body == null ? null : body.get(field);
+    return node != null && node.isTextual() ? node.textValue() : null;
+  }
+}
