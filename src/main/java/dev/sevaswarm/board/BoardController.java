@@ -106,7 +106,7 @@ public class BoardController {
     model.addAttribute("maySetNextAction", viewer.userId().equals(view.owner())
         || viewer.inAnyOf(List.of(Playbook.Group.DUTY_MANAGERS, Playbook.Group.CAMUNDA_ADMIN)));
     model.addAttribute("areas", AREAS);
-    model.addAttribute("tasklist", links.tasklistLink(caseId));
+    model.addAttribute("tasklist", links.tasklistPath(caseId));
     model.addAttribute("cockpit", "/camunda/app/cockpit/default/#/process-instance/" + supportCase.processInstanceId()
         + "/runtime");
     model.addAttribute("running", swarms);

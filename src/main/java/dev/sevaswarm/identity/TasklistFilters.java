@@ -31,13 +31,17 @@ public class TasklistFilters {
     this.authorizations = authorizations;
   }
 
+  /** The filter the links into Tasklist use: every task the person may see, narrowed to one case by the link. */
+  public static final String CASE_TASKS = "Tasks of a case";
+
   void setUp() {
-    filter("My Sev A cases", -10, "#c0392b", "Tasks of the cases I own",
-        tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"), Roles.TASK_WORKERS);
-    filter("Sev A cases to take", -5, "#e67e22", "New cases waiting for an owner and a first response",
+    // a Sev A waiting for an owner is the first thing the rotation sees after logging in
+    filter("Sev A cases to take", -10, "#e67e22", "New cases waiting for an owner and a first response",
         tasks.createTaskQuery().taskDefinitionKeyIn(Task.TAKE_OWNERSHIP, Task.HANDLE_CASE)
             .taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks(),
         Roles.TASK_WORKERS);
+    filter("My Sev A cases", -5, "#c0392b", "Tasks of the cases I own",
+        tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"), Roles.TASK_WORKERS);
     filter("Investigations for my area", 0, "#2980b9", "Isolation areas offered to my groups",
         tasks.createTaskQuery().taskDefinitionKey(Task.INVESTIGATE_AREA)
             .taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks(),
@@ -46,11 +50,25 @@ public class TasklistFilters {
         tasks.createTaskQuery().taskDefinitionKey(Task.HANDLE_ESCALATION).taskCandidateGroup(DUTY_MANAGERS)
             .includeAssignedTasks(),
         List.of(DUTY_MANAGERS));
+    filter(CASE_TASKS, 20, "#57606a", "Every task I may see; the links from the board, cards and mails narrow it "
+        + "to one case", tasks.createTaskQuery(), Roles.TASK_WORKERS);
+  }
+
+  /** The id of the filter that links to a case's tasks use, once the filters exist. */
+  public java.util.Optional<String> caseTasksFilterId() {
+    return java.util.Optional.ofNullable(filters.createFilterQuery().filterName(CASE_TASKS).singleResult())
+        .map(Filter::getId);
   }
 
   private void filter(String name, int priority, String color, String description, TaskQuery query,
       List<String> readers) {
     Filter filter = filters.createFilterQuery().filterName(name).singleResult();
+    if (filter != null && !Integer.valueOf(priority).equals(filter.getProperties().get("priority"))) {
+      Map<String, Object> properties = new LinkedHashMap<>(filter.getProperties());
+      properties.put("priority", priority); // an earlier version ordered the filters differently
+      filter.setProperties(properties);
+      filters.saveFilter(filter);
+    }
     if (filter == null) {
       filter = filters.newTaskFilter(name);
       filter.setQuery(query);

@@ -2,6 +2,7 @@ package dev.sevaswarm.notify;
 
 import dev.sevaswarm.cases.CaseClock;
 import dev.sevaswarm.cases.SupportCase;
+import dev.sevaswarm.identity.TasklistFilters;
 import dev.sevaswarm.notify.ComposedMessage.Fact;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,10 +30,13 @@ public class MessageComposer {
   public static final String PEOPLE = "people";
 
   private final SwarmProperties properties;
+  private final TasklistFilters filters;
   private final String template;
+  private volatile String caseTasksFilter;
 
-  public MessageComposer(SwarmProperties properties) {
+  public MessageComposer(SwarmProperties properties, TasklistFilters filters) {
     this.properties = properties;
+    this.filters = filters;
     try (InputStream in = MessageComposer.class.getResourceAsStream("/notify/message.html")) {
       this.template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
@@ -73,10 +77,20 @@ public class MessageComposer {
         List.copyOf(facts), caseLink, tasklistLink);
   }
 
+  /** The case's tasks in Tasklist, in the filter that holds every task the person may see. */
   public String tasklistLink(String caseId) {
+    return properties.publicUrl() + tasklistPath(caseId);
+  }
+
+  /** The same, as a path on this server (for the board's own pages). */
+  public String tasklistPath(String caseId) {
     String query = "[{\"type\":\"processInstanceBusinessKey\",\"operator\":\"eq\",\"value\":\"" + caseId + "\"}]";
-    return properties.publicUrl() + "/camunda/app/tasklist/default/#/?searchQuery="
-        + URLEncoder.encode(query, StandardCharsets.UTF_8);
+    if (caseTasksFilter == null) {
+      caseTasksFilter = filters.caseTasksFilterId().orElse(null);
+    }
+    return "/camunda/app/tasklist/default/#/?"
+        + (caseTasksFilter == null ? "" : "filter=" + caseTasksFilter + "&")
+        + "searchQuery=" + URLEncoder.encode(query, StandardCharsets.UTF_8);
   }
 
   private static String text(SupportCase c, NotificationEvent event, String greeting, String message, List<Fact> facts,

@@ -88,6 +88,12 @@ class BoardBrowserTest extends AppTestSupport {
           .executeScript("return window.performance.timeOrigin.toString()")).as("the same page, not reloaded")
           .isEqualTo(ownerPage);
       owner.save("room-owner");
+
+      // "Open the case's tasks in Tasklist" lands on this case's tasks for this person
+      owner.driver.findElement(By.linkText("Open the case's tasks in Tasklist")).click();
+      owner.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".tasks-list"),
+          caseId + " · Investigate network"));
+      owner.save("room-tasklist-link");
     }
   }
 }

@@ -81,6 +81,11 @@ class PlaybookApplicationTest extends AppTestSupport {
     List<String> managerFilters = as("duty-manager", () -> filters.createFilterQuery().list())
         .stream().map(Filter::getName).toList();
     assertThat(managerFilters).contains("Escalations");
+    // Tasklist opens the filter of the lowest priority first: a Sev A waiting for an owner
+    Filter first = as("eng-network", () -> filters.createFilterQuery().list()).stream()
+        .min(java.util.Comparator.comparingInt(f -> ((Number) f.getProperties().get("priority")).intValue()))
+        .orElseThrow();
+    assertThat(first.getName()).isEqualTo("Sev A cases to take");
   }
 
   @Test
