@@ -1,5 +1,7 @@
 package dev.sevaswarm.board;
 
+import dev.sevaswarm.audit.AuditReads;
+import dev.sevaswarm.audit.AuditTrail;
 import dev.sevaswarm.cases.CaseRepository;
 import dev.sevaswarm.cases.Playbook;
 import dev.sevaswarm.cases.SupportCase;
@@ -50,9 +52,13 @@ public class BoardController {
   private final MessageComposer links;
   private final RuntimeService runtime;
   private final IdentityService identity;
+  private final AuditTrail trail;
+  private final AuditReads reads;
 
   public BoardController(CaseRepository cases, CaseQueries queries, MessageComposer links, RuntimeService runtime,
-      IdentityService identity) {
+      IdentityService identity, AuditTrail trail, AuditReads reads) {
+    this.trail = trail;
+    this.reads = reads;
     this.cases = cases;
     this.queries = queries;
     this.links = links;
@@ -106,11 +112,30 @@ public class BoardController {
     model.addAttribute("maySetNextAction", viewer.userId().equals(view.owner())
         || viewer.inAnyOf(List.of(Playbook.Group.DUTY_MANAGERS, Playbook.Group.CAMUNDA_ADMIN)));
     model.addAttribute("areas", AREAS);
+    model.addAttribute("mayAudit", viewer.inAnyOf(Roles.AUDIT_READERS));
     model.addAttribute("tasklist", links.tasklistPath(caseId));
     model.addAttribute("cockpit", "/camunda/app/cockpit/default/#/process-instance/" + supportCase.processInstanceId()
         + "/runtime");
     model.addAttribute("running", swarms);
     return "board/case";
+  }
+
+  /** A case's audit trail in words a person reads, for auditors, duty managers and admins. */
+  @GetMapping("/board/cases/{caseId}/audit")
+  public String auditPage(@PathVariable String caseId, HttpServletRequest request, Model model) {
+    return forReader(request, model, () -> {
+      Caller viewer = WebappLogin.of(request).orElseThrow();
+      if (!viewer.inAnyOf(Roles.AUDIT_READERS)) {
+        throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only auditors, duty managers and admins read audits");
+      }
+      String id = cases.find(caseId)
+          .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No case " + caseId)).caseId();
+      reads.record(id, viewer.userId(), "page");
+      model.addAttribute("caseId", id);
+      model.addAttribute("entries", Caller.asSystem(identity, () -> trail.of(id)));
+      model.addAttribute("people", Caller.asSystem(identity, this::people));
+      return "board/audit";
+    });
   }
 
   @GetMapping("/board/sla")

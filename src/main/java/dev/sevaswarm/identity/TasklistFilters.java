@@ -46,7 +46,8 @@ public class TasklistFilters {
         tasks.createTaskQuery().taskDefinitionKey(Task.INVESTIGATE_AREA)
             .taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks(),
         Roles.TASK_WORKERS);
-    filter("Escalations", 5, "#8e44ad", "Escalated cases waiting for a duty manager's decision",
+    // duty managers land on the escalations (the engineers' filters come after for them)
+    filter("Escalations", -20, "#8e44ad", "Escalated cases waiting for a duty manager's decision",
         tasks.createTaskQuery().taskDefinitionKey(Task.HANDLE_ESCALATION).taskCandidateGroup(DUTY_MANAGERS)
             .includeAssignedTasks(),
         List.of(DUTY_MANAGERS));

@@ -96,4 +96,22 @@ class BoardBrowserTest extends AppTestSupport {
       owner.save("room-tasklist-link");
     }
   }
+
+  @Test
+  void anAuditorLogsInWhereTheBoardSendsThem_andReadsACasesAuditTrail() throws Exception {
+    String caseId = openSevACase("Audit page: stores cannot open").getBusinessKey();
+    awaitTask(caseId, Task.TAKE_OWNERSHIP);
+
+    try (Chromium chromium = new Chromium(baseUrl())) {
+      chromium.logInOnWelcome("auditor");
+      chromium.open("/board/cases/" + caseId);
+      chromium.wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Audit trail"))).click();
+      chromium.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("audit")));
+      String trail = chromium.driver.findElement(By.id("audit")).getText();
+      assertThat(trail).contains("process started", "Ida Intake", "Take ownership");
+      assertThat(chromium.driver.findElement(By.linkText("Download as CSV")).getAttribute("href"))
+          .endsWith("/api/cases/" + caseId + "/audit?format=csv");
+      chromium.save("board-audit");
+    }
+  }
 }
