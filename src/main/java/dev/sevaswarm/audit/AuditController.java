@@ -11,6 +11,7 @@ import dev.sevaswarm.cases.FieldProblem;
 import dev.sevaswarm.identity.Caller;
 import dev.sevaswarm.identity.Roles;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
@@ -43,6 +44,11 @@ public class AuditController {
   }
 
   @Operation(summary = "The whole history of a case, oldest first (JSON, or CSV with ?format=csv)")
+  @ApiResponse(responseCode = "200", description = "the audit trail; reading it is recorded")
+  @ApiResponse(responseCode = "400", description = "a format other than json or csv")
+  @ApiResponse(responseCode = "401", description = "no or wrong credentials")
+  @ApiResponse(responseCode = "403", description = "only auditors, duty managers and administrators read audits")
+  @ApiResponse(responseCode = "404", description = "no such case")
   @GetMapping(path = "/api/cases/{caseId}/audit", produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
   public ResponseEntity<?> audit(@PathVariable String caseId, @RequestParam(defaultValue = "json") String format)
       throws JsonProcessingException {

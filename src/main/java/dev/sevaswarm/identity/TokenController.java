@@ -69,6 +69,7 @@ public class TokenController {
   }
 
   @Operation(summary = "The tokens issued, without their text")
+  @ApiResponse(responseCode = "200", description = "the tokens")
   @GetMapping
   public List<ApiTokens.ApiToken> list() {
     requireAdmin();

@@ -78,6 +78,7 @@ public class CaseController {
   }
 
   @Operation(summary = "Read a case: status, owner, SLA, areas, findings and its thread")
+  @ApiResponse(responseCode = "200", description = "the case")
   @ApiResponse(responseCode = "404", description = "no such case",
       content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
   @GetMapping("/{caseId}")
@@ -87,6 +88,9 @@ public class CaseController {
   }
 
   @Operation(summary = "List cases, newest first, optionally of one status")
+  @ApiResponse(responseCode = "200", description = "the cases (at most 500)")
+  @ApiResponse(responseCode = "400", description = "an unknown status",
+      content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
   @GetMapping
   public List<CaseView> list(@RequestParam(required = false) String status) {
     require(Roles.readers(), "read cases");

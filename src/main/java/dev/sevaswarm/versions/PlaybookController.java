@@ -6,6 +6,7 @@ import dev.sevaswarm.cases.FieldProblem;
 import dev.sevaswarm.identity.Caller;
 import dev.sevaswarm.identity.Roles;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
@@ -29,6 +30,10 @@ public class PlaybookController {
   @Operation(summary = "Migrate running cases of older playbook versions to the latest version",
       description = "Optional body {\"processKeys\": [...]}; by default the playbook's processes. Answers which "
           + "instances moved and which could not, with the reason.")
+  @ApiResponse(responseCode = "200", description = "which cases moved and which could not")
+  @ApiResponse(responseCode = "400", description = "an unknown process key")
+  @ApiResponse(responseCode = "401", description = "no or wrong credentials")
+  @ApiResponse(responseCode = "403", description = "only process owners and administrators migrate cases")
   @PostMapping(path = "/api/playbook/migrations", produces = MediaType.APPLICATION_JSON_VALUE)
   public PlaybookMigrations.Report migrate(@RequestBody(required = false) JsonNode body) {
     if (!Caller.current(identity).inAnyOf(Roles.PLAYBOOK_OWNERS)) {

@@ -86,6 +86,20 @@ class PlaybookApplicationTest extends AppTestSupport {
         .min(java.util.Comparator.comparingInt(f -> ((Number) f.getProperties().get("priority")).intValue()))
         .orElseThrow();
     assertThat(first.getName()).isEqualTo("Sev A cases to take");
+    Filter managersFirst = as("duty-manager", () -> filters.createFilterQuery().list()).stream()
+        .min(java.util.Comparator.comparingInt(f -> ((Number) f.getProperties().get("priority")).intValue()))
+        .orElseThrow();
+    assertThat(managersFirst.getName()).isEqualTo("Escalations");
+  }
+
+  /** The OpenAPI document as clients read it; .ci/run lints it (redocly) after the suite. */
+  @Test
+  void theOpenApiDocumentIsServed_andKeptForTheLinter() throws Exception {
+    org.springframework.http.ResponseEntity<String> document = http.getForEntity("/v3/api-docs", String.class);
+    assertThat(document.getStatusCode()).isEqualTo(HttpStatus.OK);
+    java.nio.file.Files.createDirectories(java.nio.file.Path.of("target"));
+    java.nio.file.Files.writeString(java.nio.file.Path.of("target", "openapi.json"), document.getBody());
+    assertThat(document.getBody()).contains("/api/cases", "/api/tokens", "/api/cases/{caseId}/comments");
   }
 
   @Test
