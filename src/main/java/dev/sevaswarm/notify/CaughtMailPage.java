@@ -54,8 +54,10 @@ public class CaughtMailPage {
         <p class="meta">The embedded SMTP sink of the demo run caught these; nothing left this machine.</p>
         """);
     html.append("<p class=\"meta\">").append(messages.length).append(" message(s), newest first</p>");
-    for (int i = messages.length - 1; i >= 0; i--) {
-      MimeMessage message = messages[i];
+    // the sink keeps mail by mailbox: order it by when it arrived
+    java.util.List<MimeMessage> newestFirst = new java.util.ArrayList<>(Arrays.asList(messages));
+    newestFirst.sort(java.util.Comparator.comparing(CaughtMailPage::arrived).reversed());
+    for (MimeMessage message : newestFirst) {
       html.append("<article><h2>").append(escape(message.getSubject())).append("</h2><div class=\"meta\">")
           .append("To ").append(escape(addresses(message.getAllRecipients())))
           .append(" · from ").append(escape(addresses(message.getFrom())))
@@ -63,6 +65,15 @@ public class CaughtMailPage {
           .append("</div><pre>").append(escape(text(message))).append("</pre></article>");
     }
     return html.append("</body></html>").toString();
+  }
+
+  private static java.util.Date arrived(MimeMessage message) {
+    try {
+      java.util.Date received = message.getReceivedDate();
+      return received != null ? received : message.getSentDate() != null ? message.getSentDate() : new java.util.Date(0);
+    } catch (MessagingException unreadable) {
+      return new java.util.Date(0);
+    }
   }
 
   private static String text(Part part) throws MessagingException, IOException {
