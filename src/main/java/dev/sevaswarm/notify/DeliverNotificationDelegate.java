@@ -60,11 +60,9 @@ public class DeliverNotificationDelegate implements JavaDelegate {
         .orElseThrow(() -> new IllegalStateException("Case " + caseId + " does not exist"));
     Map<String, String> details = details(execution);
     ComposedMessage message = composer.compose(supportCase, event, target.audience(), details);
-    List<String> people = details.get(MessageComposer.PEOPLE) == null ? List.of()
-        : List.of(details.get(MessageComposer.PEOPLE).split("\\s*,\\s*"));
     String recipient;
     try {
-      recipient = channel.deliver(new Delivery(supportCase, event, target.audience(), message, people));
+      recipient = channel.deliver(new Delivery(supportCase, event, target.audience(), message, details));
     } catch (RuntimeException failure) {
       log.recordFailure(caseId, event, target.audience(), channel.name(), failure.getMessage(),
           RetryNote.of(retry.getCycle()));

@@ -61,7 +61,7 @@ public class MessageComposer {
     }
     details.forEach((key, value) -> {
       String title = label(key);
-      if (!key.equals(MESSAGE) && !key.equals(PEOPLE) && facts.stream().noneMatch(f -> f.title().equalsIgnoreCase(title))) {
+      if (!key.equals(MESSAGE) && !key.equals(PEOPLE) && !key.equals(Delivery.VIA) && facts.stream().noneMatch(f -> f.title().equalsIgnoreCase(title))) {
         add(facts, title, value);
       }
     });

@@ -4,17 +4,46 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sevaswarm.notify.ComposedMessage.Fact;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
-/** The team channel in Slack: a Block Kit message with a plain-text fallback, through an incoming webhook. */
+/**
+ * The team channel in Slack: with the Slack app configured, one thread per case through the Web API
+ * ({@link SlackThread}); otherwise a Block Kit message with a plain-text fallback through an incoming
+ * webhook.
+ */
 @Component
 public class SlackChannel extends WebhookChannel {
 
   public static final String NAME = "slack";
   private static final int MAX_FIELDS = 10;
 
-  public SlackChannel(SwarmProperties properties, WebhookClient webhook) {
+  private final SwarmProperties properties;
+  private final SlackThread app;
+
+  SlackChannel(SwarmProperties properties, WebhookClient webhook) {
+    this(properties, webhook, null);
+  }
+
+  @Autowired
+  public SlackChannel(SwarmProperties properties, WebhookClient webhook, SlackThread app) {
     super(NAME, SwarmProperties.Broadcast::slackWebhookUrl, properties, webhook);
+    this.properties = properties;
+    this.app = app;
+  }
+
+  private boolean viaApp() {
+    return app != null && properties.slack().app();
+  }
+
+  @Override
+  public boolean reaches(Audience audience) {
+    return viaApp() ? audience == Audience.TEAM : super.reaches(audience);
+  }
+
+  @Override
+  public String deliver(Delivery delivery) {
+    return viaApp() ? app.deliver(delivery) : super.deliver(delivery);
   }
 
   @Override

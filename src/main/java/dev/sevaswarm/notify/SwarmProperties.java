@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param sales the account team
  * @param mail sender address and the embedded SMTP sink of the demo run
  * @param delivery retries, timeouts and which audiences hear about which event
+ * @param slack the Slack app (a bot in the team channel), which replaces the Slack webhook when set
  */
 @ConfigurationProperties(prefix = "swarm")
 public record SwarmProperties(
@@ -23,7 +24,8 @@ public record SwarmProperties(
     Broadcast broadcast,
     Sales sales,
     Mail mail,
-    DeliverySettings delivery) {
+    DeliverySettings delivery,
+    Slack slack) {
 
   public SwarmProperties {
     publicUrl = blank(publicUrl) ? "http://localhost:8080" : stripSlash(publicUrl);
@@ -31,6 +33,7 @@ public record SwarmProperties(
     sales = sales == null ? new Sales(null) : sales;
     mail = mail == null ? new Mail(null, false, 2525) : mail;
     delivery = delivery == null ? new DeliverySettings(null, null, null, null) : delivery;
+    slack = slack == null ? new Slack(null, null, null, null) : slack;
   }
 
   public List<Audience> audiencesOf(NotificationEvent event) {
@@ -68,6 +71,23 @@ public record SwarmProperties(
   }
 
   public record Sales(String email) {}
+
+  /**
+   * @param botToken the app's bot token ({@code xoxb-...}); set, the app posts with the Web API instead of the webhook
+   * @param signingSecret checks that requests to /slack/** come from Slack
+   * @param channel the team channel's id ({@code C...})
+   * @param apiUrl the Web API's base, Slack's unless a test points it elsewhere
+   */
+  public record Slack(String botToken, String signingSecret, String channel, String apiUrl) {
+    public Slack {
+      apiUrl = blank(apiUrl) ? "https://slack.com/api/" : (apiUrl.endsWith("/") ? apiUrl : apiUrl + "/");
+    }
+
+    /** Whether the Slack app (rather than the incoming webhook) talks to the channel. */
+    public boolean app() {
+      return !blank(botToken) && !blank(channel);
+    }
+  }
 
   /**
    * @param from the sender of every mail

@@ -5,6 +5,7 @@ import dev.sevaswarm.cases.CaseThread;
 import dev.sevaswarm.cases.FieldLimits;
 import dev.sevaswarm.cases.FieldProblem;
 import dev.sevaswarm.cases.ThreadKind;
+import dev.sevaswarm.notify.Delivery;
 import dev.sevaswarm.notify.MessageComposer;
 import dev.sevaswarm.notify.NotificationEvent;
 import dev.sevaswarm.notify.Notifications;
@@ -36,6 +37,11 @@ public class CaseComments {
 
   /** Posts the comment (the caller's right to comment is checked at the door); refuses bad input with 400. */
   public void comment(String caseId, String author, String text, List<String> mentions) {
+    comment(caseId, author, text, mentions, null);
+  }
+
+  /** The same, for a comment that came in through a chat tool's door ({@code via}), which is not echoed there. */
+  public void comment(String caseId, String author, String text, List<String> mentions, String via) {
     List<FieldProblem> problems = new ArrayList<>();
     if (text == null || text.isBlank()) {
       problems.add(new FieldProblem("text", "must not be empty"));
@@ -59,6 +65,9 @@ public class CaseComments {
     details.put("commentBy", author);
     if (!people.isEmpty()) {
       details.put(MessageComposer.PEOPLE, String.join(",", people));
+    }
+    if (via != null) {
+      details.put(Delivery.VIA, via);
     }
     notifications.publish(caseId, NotificationEvent.COMMENT, details);
   }

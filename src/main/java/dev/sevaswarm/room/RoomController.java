@@ -19,9 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -50,16 +47,16 @@ public class RoomController {
   private final CaseRepository cases;
   private final CaseComments comments;
   private final NextActions nextActions;
-  private final RuntimeService runtime;
+  private final RoomState state;
   private final IdentityService identity;
   private final TransactionTemplate transaction;
 
-  public RoomController(CaseRepository cases, CaseComments comments, NextActions nextActions, RuntimeService runtime,
+  public RoomController(CaseRepository cases, CaseComments comments, NextActions nextActions, RoomState state,
       IdentityService identity, PlatformTransactionManager transactions) {
     this.cases = cases;
     this.comments = comments;
     this.nextActions = nextActions;
-    this.runtime = runtime;
+    this.state = state;
     this.identity = identity;
     this.transaction = new TransactionTemplate(transactions);
   }
@@ -98,7 +95,7 @@ public class RoomController {
   public NextActions.NextAction nextAction(@PathVariable String caseId, @RequestBody JsonNode body) {
     Caller caller = Caller.current(identity);
     SupportCase supportCase = find(caseId);
-    String owner = Caller.asSystem(identity, () -> owner(supportCase.caseId()));
+    String owner = state.owner(supportCase.caseId()).orElse(null);
     boolean manager = caller.inAnyOf(List.of(Playbook.Group.DUTY_MANAGERS, Playbook.Group.CAMUNDA_ADMIN));
     if (!manager && !Objects.equals(owner, caller.userId())) {
       throw ApiException.forbidden("Only the case's owner" + (owner == null ? "" : " (" + owner + ")")
@@ -131,18 +128,6 @@ public class RoomController {
     OffsetDateTime by = due;
     return Caller.asSystem(identity, () -> transaction.execute(status ->
         nextActions.set(supportCase.caseId(), text, by, caller.userId(), nextActions.swarmOf(supportCase.caseId()))));
-  }
-
-  /** The case's owner: the variable of its running processes (the swarm's, or the B/C case's). */
-  private String owner(String caseId) {
-    List<String> running = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseId).active().list()
-        .stream().map(ProcessInstance::getId).toList();
-    if (running.isEmpty()) {
-      return null;
-    }
-    return runtime.createVariableInstanceQuery().processInstanceIdIn(running.toArray(String[]::new))
-        .variableName(Playbook.Var.OWNER).list().stream().map(VariableInstance::getValue).filter(Objects::nonNull)
-        .map(Object::toString).reduce((first, later) -> later).orElse(null);
   }
 
   private SupportCase find(String caseId) {

@@ -42,7 +42,7 @@ class AuthorizationMatrixTest extends AppTestSupport {
     org.camunda.bpm.engine.task.Task take = awaitTask(caseId, Task.TAKE_OWNERSHIP);
     as("eng-app", () -> {
       tasks.claim(take.getId(), "eng-app");
-      tasks.complete(take.getId(), Variables.createVariables()
+      completeAsAPersonWould(take.getId(), Variables.createVariables()
           .putValue(Var.FIRST_RESPONSE, "On it").putValue(Var.ISOLATION_AREAS, String.join(",", AREAS))
           .putValue(Var.NEXT_CONTACT_AT, CaseClock.format(CaseClock.now().plusHours(2))));
       return null;

@@ -190,7 +190,7 @@ class CaseApiTest extends AppTestSupport {
     org.camunda.bpm.engine.task.Task take = awaitTask(caseId, Task.TAKE_OWNERSHIP);
     as("eng-network", () -> {
       tasks.claim(take.getId(), "eng-network");
-      tasks.complete(take.getId(), Variables.createVariables()
+      completeAsAPersonWould(take.getId(), Variables.createVariables()
           .putValue(Var.FIRST_RESPONSE, "On it").putValue(Var.ISOLATION_AREAS, "network,storage")
           .putValue(Var.NEXT_CONTACT_AT, CaseClock.format(CaseClock.now().plusHours(1))));
       return null;
@@ -276,7 +276,7 @@ class CaseApiTest extends AppTestSupport {
       if (task.getAssignee() == null) {
         tasks.claim(task.getId(), user);
       }
-      tasks.complete(task.getId(), vars);
+      completeAsAPersonWould(task.getId(), vars);
       return null;
     });
   }

@@ -131,7 +131,7 @@ class PlaybookApplicationTest extends AppTestSupport {
 
     as("eng-network", () -> {
       tasks.claim(take.getId(), "eng-network");
-      tasks.complete(take.getId(), Variables.createVariables()
+      completeAsAPersonWould(take.getId(), Variables.createVariables()
           .putValue(Var.FIRST_RESPONSE, "対応中です。We are investigating the network and storage now.")
           .putValueTyped(Var.ISOLATION_AREAS, SpinValues.jsonValue("[\"network\",\"storage\"]").create())
           .putValue(Var.NEXT_CONTACT_AT, CaseClock.format(CaseClock.now().plusMinutes(30))));

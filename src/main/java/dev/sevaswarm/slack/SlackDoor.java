@@ -1,0 +1,118 @@
+package dev.sevaswarm.slack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.slack.api.app_backend.SlackSignature;
+import dev.sevaswarm.cases.ChatThreads;
+import dev.sevaswarm.notify.SlackThread;
+import dev.sevaswarm.notify.SwarmProperties;
+import jakarta.annotation.PreDestroy;
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Slack's way into the case: the Events API (replies in a case's thread become comments) and
+ * interactivity (the buttons of a case's message). Every request is checked as Slack documents it
+ * (HMAC-SHA256 of {@code v0:timestamp:body} with the signing secret, timestamp within five
+ * minutes); anything else is 401 and leaves no trace. Slack wants an answer within three seconds,
+ * so the work happens after the acknowledgement.
+ */
+@RestController
+public class SlackDoor {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SlackDoor.class);
+
+  private final SwarmProperties properties;
+  private final ChatThreads threads;
+  private final SlackReplies replies;
+  private final SlackActions actions;
+  private final ObjectMapper json = new ObjectMapper();
+  private final ExecutorService work = Executors.newFixedThreadPool(2, runnable -> {
+    Thread thread = new Thread(runnable, "slack-door");
+    thread.setDaemon(true);
+    return thread;
+  });
+
+  public SlackDoor(SwarmProperties properties, ChatThreads threads, SlackReplies replies, SlackActions actions) {
+    this.properties = properties;
+    this.threads = threads;
+    this.replies = replies;
+    this.actions = actions;
+  }
+
+  @PreDestroy
+  void stop() {
+    work.shutdown();
+  }
+
+  @PostMapping(path = "/slack/events", produces = MediaType.APPLICATION_JSON_VALUE)
+  public ResponseEntity<?> events(@RequestBody(required = false) String body,
+      @RequestHeader(name = SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP, required = false) String timestamp,
+      @RequestHeader(name = SlackSignature.HeaderNames.X_SLACK_SIGNATURE, required = false) String signature)
+      throws IOException {
+    if (!signedBySlack(body, timestamp, signature)) {
+      return ResponseEntity.status(HttpStatus.UNAUTHORIZED).build();
+    }
+    JsonNode request = json.readTree(body);
+    if ("url_verification".equals(request.path("type").asText())) {
+      return ResponseEntity.ok(Map.of("challenge", request.path("challenge").asText()));
+    }
+    if ("event_callback".equals(request.path("type").asText())
+        && threads.firstDelivery(SlackThread.TOOL, request.path("event_id").asText())) {
+      JsonNode event = request.path("event");
+      work.submit(() -> safely(() -> replies.handle(event)));
+    }
+    return ResponseEntity.ok().build();
+  }
+
+  @PostMapping(path = "/slack/interactivity")
+  public ResponseEntity<Void> interactivity(@RequestBody(required = false) String body,
+      @RequestHeader(name = SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP, required = false) String timestamp,
+      @RequestHeader(name = SlackSignature.HeaderNames.X_SLACK_SIGNATURE, required = false) String signature)
+      throws IOException {
+    if (!signedBySlack(body, timestamp, signature)) {
+      return ResponseEntity.status(HttpStatus.UNAUTHORIZED).build();
+    }
+    String payload = "";
+    for (String pair : body.split("&")) {
+      if (pair.startsWith("payload=")) {
+        payload = URLDecoder.decode(pair.substring("payload=".length()), StandardCharsets.UTF_8);
+      }
+    }
+    JsonNode interaction = json.readTree(payload.isEmpty() ? "{}" : payload);
+    if ("block_actions".equals(interaction.path("type").asText())) {
+      work.submit(() -> safely(() -> actions.handle(interaction)));
+    }
+    return ResponseEntity.ok().build();
+  }
+
+  /** Slack's request signature, as Slack documents it; with no Slack app configured, nothing is. */
+  private boolean signedBySlack(String body, String timestamp, String signature) {
+    String secret = properties.slack().signingSecret();
+    if (secret == null || secret.isBlank() || body == null || timestamp == null || signature == null) {
+      return false;
+    }
+    return new SlackSignature.Verifier(new SlackSignature.Generator(secret)).isValid(timestamp, body, signature);
+  }
+
+  private static void safely(Runnable task) {
+    try {
+      task.run();
+    } catch (RuntimeException e) {
+      LOG.error("A request from Slack could not be carried out", e);
+    }
+  }
+}

@@ -1,0 +1,80 @@
+package dev.sevaswarm.recovery;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import dev.sevaswarm.cases.Playbook.Var;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Slack thread of a case is kept with the case: an application restarted between the
+ * broadcast and the first finding still posts the finding as a reply in the case's thread.
+ */
+class SlackThreadRestartTest {
+
+  private final ObjectMapper json = new ObjectMapper();
+
+  @Test
+  void aRestartBetweenBroadcastAndFinding_stillThreadsTheReply() throws Exception {
+    WireMockServer slack = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+    slack.start();
+    slack.stubFor(post(urlPathEqualTo("/api/chat.postMessage"))
+        .willReturn(okJson("{\"ok\": true, \"channel\": \"C0SWARM\", \"ts\": \"1764370000.424242\"}")));
+    slack.stubFor(post(urlPathEqualTo("/api/chat.update")).willReturn(okJson("{\"ok\": true}")));
+    Path dir = Files.createTempDirectory("sev-a-swarm-slack");
+    Path log = Path.of("target", "crash-test", "slack-restart.log");
+    String[] slackApp = {"swarm.slack.bot-token=xoxb-test", "swarm.slack.channel=C0SWARM",
+        "swarm.slack.signing-secret=restart-secret", "swarm.slack.api-url=" + slack.baseUrl() + "/api/"};
+    try (AppProcess app = new AppProcess(dir, log)) {
+      app.start(slackApp);
+      String caseId = json.readTree(app.post("intake", "/api/cases", """
+          {"externalId": "RESTART-%s", "customer": "Contoso", "contactName": "Kenji", "contactEmail": "k@contoso.example",
+           "severity": "A", "plan": "RAPID_RESPONSE", "title": "Threads survive restarts", "description": "POS down"}
+          """.formatted(UUID.randomUUID())).body()).get("caseId").asText();
+      await().atMost(Duration.ofSeconds(60)).until(() -> !slack.findAll(postRequestedFor(urlPathEqualTo(
+          "/api/chat.postMessage")).withRequestBody(containing("Threads%20survive%20restarts"))).isEmpty());
+
+      app.stop();
+      app.start(slackApp);
+
+      String take = taskOf(app, caseId, "take-ownership");
+      app.post("eng-network", "/engine-rest/task/" + take + "/claim", "{\"userId\": \"eng-network\"}");
+      app.post("eng-network", "/engine-rest/task/" + take + "/complete", AppProcess.taskVariables(
+          Var.FIRST_RESPONSE, "On it", Var.ISOLATION_AREAS, "network", Var.NEXT_CONTACT_AT, "2030-01-01T09:00:00Z"));
+      String network = taskOf(app, caseId, "investigate-area");
+      app.post("eng-network", "/engine-rest/task/" + network + "/claim", "{\"userId\": \"eng-network\"}");
+      app.post("eng-network", "/engine-rest/task/" + network + "/complete", AppProcess.taskVariables(
+          Var.FINDING, "Firewall rule after the restart", Var.VERDICT, "INCONCLUSIVE"));
+
+      await().atMost(Duration.ofSeconds(60)).until(() -> !slack.findAll(postRequestedFor(urlPathEqualTo(
+          "/api/chat.postMessage")).withRequestBody(containing("thread_ts=1764370000.424242"))
+          .withRequestBody(containing("after%20the%20restart"))).isEmpty());
+      assertThat(slack.findAll(postRequestedFor(urlPathEqualTo("/api/chat.postMessage"))
+          .withRequestBody(containing("Threads%20survive%20restarts")).withRequestBody(containing("take-ownership"))))
+          .as("one parent message, before the restart").hasSize(1);
+    } finally {
+      slack.stop();
+    }
+  }
+
+  private String taskOf(AppProcess app, String caseId, String key) {
+    return await().atMost(Duration.ofSeconds(60)).until(() -> {
+      JsonNode tasks = json.readTree(app.get("admin", "/engine-rest/task?processInstanceBusinessKey=" + caseId
+          + "&taskDefinitionKey=" + key).body());
+      return tasks.isEmpty() ? null : tasks.get(0).get("id").asText();
+    }, id -> id != null);
+  }
+}
