@@ -161,6 +161,28 @@ public abstract class AppTestSupport {
     }
   }
 
+  /**
+   * The user takes ownership of the case (claims and completes its first step, answering the
+   * customer, picking the areas, promising the next contact in 45 minutes, plus the extra fields)
+   * and the case's investigations appear.
+   */
+  protected void takeOwnership(String caseId, String user, VariableMap extra, String... areas) {
+    Task take = awaitTask(caseId, Playbook.Task.TAKE_OWNERSHIP);
+    VariableMap ownership = Variables.createVariables().putValue(Var.FIRST_RESPONSE, "On it")
+        .putValueTyped(Var.ISOLATION_AREAS, org.camunda.spin.plugin.variable.SpinValues
+            .jsonValue("[\"" + String.join("\",\"", areas) + "\"]").create())
+        .putValue(Var.NEXT_CONTACT_AT, dev.sevaswarm.cases.CaseClock.format(
+            dev.sevaswarm.cases.CaseClock.now().plusMinutes(45)));
+    ownership.putAll(extra);
+    as(user, () -> {
+      tasks.claim(take.getId(), user);
+      completeAsAPersonWould(take.getId(), ownership);
+      return null;
+    });
+    Awaitility.await().until(() -> tasks.createTaskQuery().processInstanceBusinessKey(caseId)
+        .taskDefinitionKey(Playbook.Task.INVESTIGATE_AREA).count() >= areas.length);
+  }
+
   protected Task awaitTask(String businessKey, String taskKey) {
     return Awaitility.await().until(() -> tasks.createTaskQuery().processInstanceBusinessKey(businessKey)
         .taskDefinitionKey(taskKey).list().stream().findFirst().orElse(null), java.util.Objects::nonNull);

@@ -2,7 +2,6 @@ package dev.sevaswarm.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sevaswarm.cases.CaseClock;
 import dev.sevaswarm.cases.Playbook.Task;
 import dev.sevaswarm.cases.Playbook.Var;
 import org.junit.jupiter.api.Test;
@@ -50,18 +49,9 @@ class BoardBrowserTest extends AppTestSupport {
   @Test
   void anEngineerWithoutATaskCommentsInTheRoom_andTheOwnerSeesItWithoutReloading() throws Exception {
     String caseId = openSevACase("Room: stores cannot open").getBusinessKey();
-    org.camunda.bpm.engine.task.Task take = awaitTask(caseId, Task.TAKE_OWNERSHIP);
-    as("eng-network", () -> {
-      tasks.claim(take.getId(), "eng-network");
-      completeAsAPersonWould(take.getId(), org.camunda.bpm.engine.variable.Variables.createVariables()
-          .putValue(Var.FIRST_RESPONSE, "On it")
-          .putValueTyped(Var.ISOLATION_AREAS,
-              org.camunda.spin.plugin.variable.SpinValues.jsonValue("[\"network\"]").create())
-          .putValue(Var.NEXT_CONTACT_AT, CaseClock.format(CaseClock.now().plusMinutes(45)))
-          .putValue(Var.NEXT_ACTION, "Read the firewall change log"));
-      return null;
-    });
-    awaitTask(caseId, Task.INVESTIGATE_AREA);
+    takeOwnership(caseId, "eng-network",
+        org.camunda.bpm.engine.variable.Variables.createVariables().putValue(Var.NEXT_ACTION, "Read the firewall change log"),
+        "network");
 
     try (Chromium owner = new Chromium(baseUrl()); Chromium teammate = new Chromium(baseUrl())) {
       owner.logIn("eng-network");

@@ -15,7 +15,6 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.slack.api.app_backend.SlackSignature;
-import dev.sevaswarm.cases.CaseClock;
 import dev.sevaswarm.cases.CaseThread;
 import dev.sevaswarm.cases.ChatThreads;
 import dev.sevaswarm.cases.Playbook.Task;
@@ -27,7 +26,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import org.camunda.bpm.engine.variable.Variables;
-import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -129,14 +127,7 @@ class SlackAppTest extends AppTestSupport {
     assertThat(parent.getBodyAsString()).contains("channel=" + CHANNEL).doesNotContain("thread_ts")
         .contains("take-ownership").contains("join-area");
 
-    org.camunda.bpm.engine.task.Task take = awaitTask(caseId, Task.TAKE_OWNERSHIP);
-    as("eng-network", () -> {
-      tasks.claim(take.getId(), "eng-network");
-      completeAsAPersonWould(take.getId(), Variables.createVariables().putValue(Var.FIRST_RESPONSE, "On it")
-          .putValueTyped(Var.ISOLATION_AREAS, SpinValues.jsonValue("[\"network\"]").create())
-          .putValue(Var.NEXT_CONTACT_AT, CaseClock.format(CaseClock.now().plusMinutes(45))));
-      return null;
-    });
+    takeOwnership(caseId, "eng-network", Variables.createVariables(), "network");
     org.camunda.bpm.engine.task.Task network = awaitTask(caseId, Task.INVESTIGATE_AREA);
     as("eng-network", () -> {
       tasks.claim(network.getId(), "eng-network");
@@ -238,15 +229,7 @@ class SlackAppTest extends AppTestSupport {
   void joinFromTheMessage_opensAnInvestigationOfThatArea_andSaysSoInTheThread() throws Exception {
     String caseId = openSevACase("Slack: join").getBusinessKey();
     String ts = slackThreadOf(caseId);
-    org.camunda.bpm.engine.task.Task take = awaitTask(caseId, Task.TAKE_OWNERSHIP);
-    as("eng-network", () -> {
-      tasks.claim(take.getId(), "eng-network");
-      completeAsAPersonWould(take.getId(), Variables.createVariables().putValue(Var.FIRST_RESPONSE, "On it")
-          .putValueTyped(Var.ISOLATION_AREAS, SpinValues.jsonValue("[\"network\"]").create())
-          .putValue(Var.NEXT_CONTACT_AT, CaseClock.format(CaseClock.now().plusMinutes(45))));
-      return null;
-    });
-    awaitTask(caseId, Task.INVESTIGATE_AREA);
+    takeOwnership(caseId, "eng-network", Variables.createVariables(), "network");
 
     assertThat(press("U0NIA", "join-area:application", caseId + ":application")).isEqualTo(HttpStatus.OK);
     await().until(() -> tasks.createTaskQuery().processInstanceBusinessKey(caseId).taskDefinitionKey(Task.INVESTIGATE_AREA)

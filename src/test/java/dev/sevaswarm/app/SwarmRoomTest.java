@@ -9,7 +9,6 @@ import dev.sevaswarm.cases.Playbook.Task;
 import dev.sevaswarm.cases.Playbook.Var;
 import java.util.List;
 import org.camunda.bpm.engine.variable.Variables;
-import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -35,16 +34,8 @@ class SwarmRoomTest extends AppTestSupport {
   /** A Sev A case that eng-network owns, investigating the network. */
   private String ownedCase(String title) {
     String caseId = openSevACase(title).getBusinessKey();
-    org.camunda.bpm.engine.task.Task take = awaitTask(caseId, Task.TAKE_OWNERSHIP);
-    as("eng-network", () -> {
-      tasks.claim(take.getId(), "eng-network");
-      completeAsAPersonWould(take.getId(), Variables.createVariables().putValue(Var.FIRST_RESPONSE, "On it")
-          .putValueTyped(Var.ISOLATION_AREAS, SpinValues.jsonValue("[\"network\"]").create())
-          .putValue(Var.NEXT_CONTACT_AT, CaseClock.format(CaseClock.now().plusMinutes(45)))
-          .putValue(Var.NEXT_ACTION, "Read the firewall change log"));
-      return null;
-    });
-    awaitTask(caseId, Task.INVESTIGATE_AREA);
+    takeOwnership(caseId, "eng-network",
+        Variables.createVariables().putValue(Var.NEXT_ACTION, "Read the firewall change log"), "network");
     return caseId;
   }
 

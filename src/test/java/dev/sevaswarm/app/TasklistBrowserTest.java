@@ -81,6 +81,9 @@ class TasklistBrowserTest extends AppTestSupport {
       wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Investigations for my area"))).click();
       wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".tasks-list"),
           caseId + " · Investigate storage"));
+      // every filter shows its count, not only the open one
+      wait.until(d -> d.findElement(By.cssSelector(".task-filters")).getText()
+          .matches("(?s).*Sev A cases to take \\(\\d+\\).*My Sev A cases \\(\\d+\\).*Investigations for my area \\([1-9]\\d*\\).*"));
       chromium.save("storage-investigations");
       browser.get(baseUrl() + "/camunda/app/tasklist/default/#/?task=" + storage.getId());
       wait.until(ExpectedConditions.attributeToBe(By.cssSelector("input[id$='Field_Case_area']"), "value", "storage"));
