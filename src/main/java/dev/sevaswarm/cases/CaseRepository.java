@@ -148,4 +148,20 @@ public class CaseRepository {
         ? new PostgresSequenceMaxValueIncrementer(dataSource, "case_number_seq")
         : new H2SequenceMaxValueIncrementer(dataSource, "case_number_seq");
   }
+
+  /** Records the customer's language and time zone (null: the configured defaults apply). */
+  public void customerLocale(String caseId, String language, String zone) {
+    jdbc.update("update support_case set customer_locale = ?, customer_time_zone = ? where case_id = ?",
+        language, zone, caseId);
+  }
+
+  /** The customer's language and zone, each falling back to the given defaults. */
+  public CustomerLocale customerLocale(String caseId, java.util.Locale defaultLocale, java.time.ZoneId defaultZone) {
+    List<CustomerLocale> found = jdbc.query(
+        "select customer_locale, customer_time_zone from support_case where case_id = ?",
+        (rs, row) -> new CustomerLocale(
+            rs.getString(1) == null ? defaultLocale : java.util.Locale.forLanguageTag(rs.getString(1)),
+            rs.getString(2) == null ? defaultZone : java.time.ZoneId.of(rs.getString(2))), caseId);
+    return found.isEmpty() ? new CustomerLocale(defaultLocale, defaultZone) : found.get(0);
+  }
 }

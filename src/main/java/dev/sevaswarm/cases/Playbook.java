@@ -105,6 +105,9 @@ public final class Playbook {
     public static final String RECOVER_BY = "recoverBy";
     public static final String SERVICES = "services";
     public static final String REQUESTED_BY = "requestedBy";
+    /** The customer's language (en, ja) and IANA time zone, from the start form. */
+    public static final String LOCALE = "locale";
+    public static final String TIME_ZONE = "timeZone";
     // SLA
     public static final String RESPONSE_TIMES = "responseTimes";
     public static final String FIRST_RESPONSE_DUE = "firstResponseDue";

@@ -4,6 +4,7 @@ import static dev.sevaswarm.cases.Playbook.Var;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sevaswarm.cases.CaseRepository;
+import dev.sevaswarm.cases.CustomerLocale;
 import dev.sevaswarm.cases.EmailAddresses;
 import dev.sevaswarm.cases.FieldLimits;
 import dev.sevaswarm.cases.FieldProblem;
@@ -106,6 +107,12 @@ public class StartFormFields {
     }
     if (Var.CONTACT_EMAIL.equals(name)) {
       return EmailAddresses.problem(text);
+    }
+    if (Var.LOCALE.equals(name)) {
+      return CustomerLocale.languageProblem(text.isBlank() ? null : text);
+    }
+    if (Var.TIME_ZONE.equals(name)) {
+      return CustomerLocale.zoneProblem(text.isBlank() ? null : text);
     }
     if (Var.RECOVER_BY.equals(name)) {
       try {

@@ -64,7 +64,8 @@ public class TaskCompletionFields {
   /** The case's identity, intake, SLA, ownership and routing: no form may declare them as input. */
   public static final Set<String> PROTECTED = Set.of(
       Var.CASE_ID, Var.EXTERNAL_ID, Var.CUSTOMER, Var.CONTACT_NAME, Var.CONTACT_EMAIL, Var.SEVERITY, Var.PLAN,
-      Var.TITLE, Var.DESCRIPTION, Var.BUSINESS_IMPACT, Var.RECOVER_BY, Var.SERVICES, Var.REQUESTED_BY,
+      Var.TITLE, Var.DESCRIPTION, Var.BUSINESS_IMPACT, Var.RECOVER_BY, Var.SERVICES, Var.REQUESTED_BY, Var.LOCALE,
+      Var.TIME_ZONE,
       Var.RESPONSE_TIMES, Var.FIRST_RESPONSE_DUE, Var.FIRST_RESPONSE_WARNING_AT, Var.FIRST_RESPONSE_AT,
       Var.ESCALATION_DUE, Var.UPDATE_CADENCE_MINUTES, Var.SLA_BREACHED, Var.SLA_STARTED_AT, Var.OWNER,
       Var.AREA, Var.AREA_GROUP, Var.ROOT_CAUSE_FOUND, Var.VOLUNTEERED_BY, Var.JOINED_BY, Var.ESCALATION_REASON,

@@ -98,6 +98,9 @@ public class CaseIntake {
         request.services() == null ? List.of() : request.services(), caller.userId(), received, null)
         .withSla(clock.startedAt(), clock.firstResponseDue());
     cases.insert(supportCase);
+    if (request.locale() != null || request.timeZone() != null) {
+      cases.customerLocale(caseId, request.locale(), request.timeZone());
+    }
     // started as the caller: history shows who opened the case
     String processInstanceId = runtime.createProcessInstanceByKey(Playbook.Process.SUPPORT_REQUEST)
         .businessKey(caseId)

@@ -29,4 +29,9 @@ public record CaseRequest(
     @Size(max = FieldLimits.LONG_TEXT) String businessImpact,
     @Schema(description = "ISO-8601 with an offset between -14:00 and +14:00, years 1970 to 9999")
     OffsetDateTime recoverBy,
-    @Size(max = FieldLimits.SERVICES) List<@NotBlank @Size(max = FieldLimits.SERVICE) String> services) {}
+    @Size(max = FieldLimits.SERVICES) List<@NotBlank @Size(max = FieldLimits.SERVICE) String> services,
+    @Schema(description = "the customer's language: en or ja (default swarm.customer.default-locale)", example = "ja")
+    String locale,
+    @Schema(description = "the customer's IANA time zone (default swarm.customer.default-time-zone)",
+        example = "Asia/Tokyo")
+    String timeZone) {}

@@ -2,6 +2,7 @@ package dev.sevaswarm.intake;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sevaswarm.cases.ApiException;
+import dev.sevaswarm.cases.CustomerLocale;
 import dev.sevaswarm.cases.EmailAddresses;
 import dev.sevaswarm.cases.FieldLimits;
 import dev.sevaswarm.cases.FieldProblem;
@@ -54,7 +55,9 @@ public class CaseRequestReader {
         fields.text("description"),
         fields.text("businessImpact"),
         fields.time("recoverBy"),
-        fields.texts("services"));
+        fields.texts("services"),
+        fields.text("locale"),
+        fields.text("timeZone"));
     fields.rules(request);
     for (ConstraintViolation<CaseRequest> violation : validator.validate(request)) {
       String field = violation.getPropertyPath().iterator().next().getName();
@@ -86,6 +89,8 @@ public class CaseRequestReader {
         EmailAddresses.problem(request.contactEmail()).ifPresent(problem -> add("contactEmail", problem));
       }
       Times.problem(request.recoverBy()).ifPresent(problem -> add("recoverBy", problem));
+      CustomerLocale.languageProblem(request.locale()).ifPresent(problem -> add("locale", problem));
+      CustomerLocale.zoneProblem(request.timeZone()).ifPresent(problem -> add("timeZone", problem));
       if (request.services() != null) {
         request.services().stream().map(service -> FieldLimits.problem(service, Integer.MAX_VALUE))
             .flatMap(java.util.Optional::stream).findFirst().ifPresent(problem -> add("services", "each " + problem));

@@ -31,12 +31,14 @@ public class MessageComposer {
 
   private final SwarmProperties properties;
   private final TasklistFilters filters;
+  private final CustomerWords customerWords;
   private final String template;
   private volatile String caseTasksFilter;
 
-  public MessageComposer(SwarmProperties properties, TasklistFilters filters) {
+  public MessageComposer(SwarmProperties properties, TasklistFilters filters, CustomerWords customerWords) {
     this.properties = properties;
     this.filters = filters;
+    this.customerWords = customerWords;
     try (InputStream in = MessageComposer.class.getResourceAsStream("/notify/message.html")) {
       this.template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
@@ -45,6 +47,9 @@ public class MessageComposer {
   }
 
   public ComposedMessage compose(SupportCase c, NotificationEvent event, Audience audience, Map<String, String> details) {
+    if (audience == Audience.CUSTOMER && customerWords != null) {
+      return forCustomer(c, event, customerWords.of(c, event, details));
+    }
     String subject = "[" + c.caseId() + "][Sev " + c.severity() + "] " + event.headline() + ": " + c.title();
     String message = details.getOrDefault(MESSAGE, "");
     List<Fact> facts = new ArrayList<>();
@@ -73,8 +78,17 @@ public class MessageComposer {
     String greeting = customer ? "Dear " + c.contactName() + "," : null;
     return new ComposedMessage(subject, event.headline(),
         text(c, event, greeting, message, facts, customer ? null : tasklistLink),
-        html(subject, c, event, greeting, message, facts, customer ? null : tasklistLink, customer ? null : caseLink),
+        html(subject, c, event.headline(), greeting, message, facts, customer ? null : tasklistLink,
+            customer ? null : caseLink),
         List.copyOf(facts), caseLink, tasklistLink);
+  }
+
+  /** A customer's message: their language, their zone, no internal links. */
+  private ComposedMessage forCustomer(SupportCase c, NotificationEvent event, CustomerWords.Words words) {
+    return new ComposedMessage(words.subject(), words.headline(),
+        text(c, event, words.greeting(), words.text(), words.facts(), null),
+        html(words.subject(), c, words.headline(), words.greeting(), words.text(), words.facts(), null, null),
+        List.copyOf(words.facts()), properties.publicUrl() + "/api/cases/" + c.caseId(), tasklistLink(c.caseId()));
   }
 
   /** The case's tasks in Tasklist, in the filter that holds every task the person may see. */
@@ -112,7 +126,7 @@ public class MessageComposer {
     return text.toString();
   }
 
-  private String html(String subject, SupportCase c, NotificationEvent event, String greeting, String message,
+  private String html(String subject, SupportCase c, String headline, String greeting, String message,
       List<Fact> facts, String tasklistLink, String caseLink) {
     StringBuilder rows = new StringBuilder();
     for (Fact fact : facts) {
@@ -133,7 +147,7 @@ public class MessageComposer {
     }
     return template
         .replace("{{subject}}", escape(subject))
-        .replace("{{headline}}", escape(event.headline()))
+        .replace("{{headline}}", escape(headline))
         .replace("{{caseLine}}", escape(c.caseId() + " · Sev " + c.severity() + " · " + c.customer() + " · " + c.title()))
         .replace("{{message}}", body.toString())
         .replace("{{facts}}", rows.toString())

@@ -17,6 +17,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param mail sender address and the embedded SMTP sink of the demo run
  * @param delivery retries, timeouts and which audiences hear about which event
  * @param slack the Slack app (a bot in the team channel), which replaces the Slack webhook when set
+ * @param customer the language and time zone of customers who did not say theirs
  */
 @ConfigurationProperties(prefix = "swarm")
 public record SwarmProperties(
@@ -25,7 +26,8 @@ public record SwarmProperties(
     Sales sales,
     Mail mail,
     DeliverySettings delivery,
-    Slack slack) {
+    Slack slack,
+    Customer customer) {
 
   public SwarmProperties {
     publicUrl = blank(publicUrl) ? "http://localhost:8080" : stripSlash(publicUrl);
@@ -34,6 +36,15 @@ public record SwarmProperties(
     mail = mail == null ? new Mail(null, false, 2525) : mail;
     delivery = delivery == null ? new DeliverySettings(null, null, null, null) : delivery;
     slack = slack == null ? new Slack(null, null, null, null) : slack;
+    customer = customer == null ? new Customer(null, null) : customer;
+  }
+
+  /** The defaults for a case that names no language or zone of its own. */
+  public record Customer(java.util.Locale defaultLocale, java.time.ZoneId defaultTimeZone) {
+    public Customer {
+      defaultLocale = defaultLocale == null ? java.util.Locale.ENGLISH : defaultLocale;
+      defaultTimeZone = defaultTimeZone == null ? java.time.ZoneId.of("UTC") : defaultTimeZone;
+    }
   }
 
   public List<Audience> audiencesOf(NotificationEvent event) {

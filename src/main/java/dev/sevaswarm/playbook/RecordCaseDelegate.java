@@ -53,6 +53,11 @@ public class RecordCaseDelegate implements JavaDelegate {
           requestedBy,
           CaseClock.now(),
           execution.getProcessInstanceId()));
+      Object locale = execution.getVariable(Var.LOCALE);
+      Object zone = execution.getVariable(Var.TIME_ZONE);
+      if (locale != null || zone != null) {
+        cases.customerLocale(caseId, blankToNull(locale), blankToNull(zone));
+      }
     }
     thread.post(caseId, (String) execution.getVariable(Var.REQUESTED_BY), ThreadKind.CASE_OPENED,
         "Sev " + execution.getVariable(Var.SEVERITY) + " case opened for " + execution.getVariable(Var.CUSTOMER)
@@ -68,5 +73,9 @@ public class RecordCaseDelegate implements JavaDelegate {
   private static String string(DelegateExecution execution, String name) {
     Object value = execution.getVariable(name);
     return value == null ? null : value.toString().trim();
+  }
+
+  private static String blankToNull(Object value) {
+    return value == null || value.toString().isBlank() ? null : value.toString().trim();
   }
 }

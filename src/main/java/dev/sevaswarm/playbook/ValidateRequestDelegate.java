@@ -3,6 +3,7 @@ package dev.sevaswarm.playbook;
 import static dev.sevaswarm.cases.Playbook.Var;
 
 import dev.sevaswarm.cases.CaseClock;
+import dev.sevaswarm.cases.CustomerLocale;
 import dev.sevaswarm.cases.EmailAddresses;
 import dev.sevaswarm.cases.FieldLimits;
 import dev.sevaswarm.cases.Severity;
@@ -45,6 +46,12 @@ public class ValidateRequestDelegate implements JavaDelegate {
         FieldLimits.problem(value, max).ifPresent(problem -> problems.add(field + ": " + problem));
       }
     });
+    for (String field : List.of(Var.LOCALE, Var.TIME_ZONE)) {
+      String value = text(execution, field);
+      (field.equals(Var.LOCALE) ? CustomerLocale.languageProblem(value.isEmpty() ? null : value)
+          : CustomerLocale.zoneProblem(value.isEmpty() ? null : value))
+          .ifPresent(problem -> problems.add(field + ": " + problem));
+    }
     normaliseEnum(execution, Var.SEVERITY, Severity.class, problems);
     normaliseEnum(execution, Var.PLAN, SupportPlan.class, problems);
     try {

@@ -203,6 +203,22 @@ class SupportRequestProcessTest extends ProcessTestSupport {
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("title");
   }
 
+  @org.springframework.beans.factory.annotation.Autowired dev.sevaswarm.cases.CaseRepository cases;
+
+  @Test
+  void theStartFormTakesTheCustomersLanguageAndZone_andRefusesUnknownOnes() {
+    ProcessInstance started = runtime.startProcessInstanceByKey(Process.SUPPORT_REQUEST,
+        request("B", "RAPID_RESPONSE").putValue(Var.LOCALE, "ja").putValue(Var.TIME_ZONE, "Asia/Tokyo"));
+    runJob(started, dev.sevaswarm.cases.Playbook.Element.RECORD_CASE);
+    dev.sevaswarm.cases.CustomerLocale to = cases.customerLocale(started.getBusinessKey(),
+        java.util.Locale.ENGLISH, java.time.ZoneId.of("UTC"));
+    assertThat(to.locale().getLanguage()).isEqualTo("ja");
+    assertThat(to.zone().getId()).isEqualTo("Asia/Tokyo");
+    assertThatThrownBy(() -> runtime.startProcessInstanceByKey(Process.SUPPORT_REQUEST,
+        request("B", "RAPID_RESPONSE").putValue(Var.LOCALE, "fr").putValue(Var.TIME_ZONE, "Mars/Olympus")))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("locale").hasMessageContaining("timeZone");
+  }
+
   @AfterAll
   void coverage() {
     assertThat(flowNodeCoverage(getClass(), Process.SUPPORT_REQUEST)).isGreaterThanOrEqualTo(0.9);
