@@ -203,7 +203,6 @@ class SupportRequestProcessTest extends ProcessTestSupport {
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("title");
   }
 
-  @org.springframework.beans.factory.annotation.Autowired dev.sevaswarm.cases.CaseRepository cases;
 
   @Test
   void theStartFormTakesTheCustomersLanguageAndZone_andRefusesUnknownOnes() {
