@@ -105,6 +105,9 @@ class AuditTrailTest extends AppTestSupport {
     await().until(() -> http.withBasicAuth("auditor", "demo").getForObject("/api/cases/" + caseId, JsonNode.class)
         .get("timeline").findValuesAsText("text").stream().anyMatch(t -> t.startsWith("CLOSURE sent to CUSTOMER")));
 
+    // every notification of the case delivered, so the reading is the trail's last line
+    await().until(() -> runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseId)
+        .processDefinitionKey(dev.sevaswarm.cases.Playbook.Process.CASE_NOTIFICATION).count() == 0);
     ResponseEntity<JsonNode> json = http.withBasicAuth("auditor", "demo")
         .getForEntity("/api/cases/" + caseId + "/audit", JsonNode.class);
     assertThat(json.getStatusCode()).isEqualTo(HttpStatus.OK);

@@ -137,8 +137,11 @@ class SlackAppTest extends AppTestSupport {
     });
     await().until(() -> SLACK.findAll(postRequestedFor(urlPathEqualTo("/api/chat.postMessage"))
         .withRequestBody(containing("thread_ts=" + ts)).withRequestBody(containing("Firewall%20rule%20at%2005"))).size() == 1);
+    // the parent shows the case as it is now: owner, next action, who is on which area
     await().until(() -> !SLACK.findAll(postRequestedFor(urlPathEqualTo("/api/chat.update"))
-        .withRequestBody(containing("ts=" + ts))).isEmpty());
+        .withRequestBody(containing("ts=" + ts)).withRequestBody(containing("Owner"))
+        .withRequestBody(containing("Next%20action")).withRequestBody(containing("network%3A%20eng-network")))
+        .isEmpty());
 
     // a teammate replies in the thread: a comment by the Camunda user with that e-mail, recorded once
     String eventId = "Ev" + UUID.randomUUID();
