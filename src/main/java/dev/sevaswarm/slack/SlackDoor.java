@@ -73,7 +73,7 @@ public class SlackDoor {
     if ("event_callback".equals(request.path("type").asText())
         && threads.firstDelivery(SlackThread.TOOL, request.path("event_id").asText())) {
       JsonNode event = request.path("event");
-      work.submit(() -> safely(() -> replies.handle(event)));
+      work.submit(() -> safely(() -> replies.handle(event), 3));
     }
     return ResponseEntity.ok().build();
   }
@@ -94,7 +94,8 @@ public class SlackDoor {
     }
     JsonNode interaction = json.readTree(payload.isEmpty() ? "{}" : payload);
     if ("block_actions".equals(interaction.path("type").asText())) {
-      work.submit(() -> safely(() -> actions.handle(interaction)));
+      // once: a button's effect (a claim, an opened investigation) is not to be repeated
+      work.submit(() -> safely(() -> actions.handle(interaction), 1));
     }
     return ResponseEntity.ok().build();
   }
@@ -108,11 +109,28 @@ public class SlackDoor {
     return new SlackSignature.Verifier(new SlackSignature.Generator(secret)).isValid(timestamp, body, signature);
   }
 
-  private static void safely(Runnable task) {
-    try {
-      task.run();
-    } catch (RuntimeException e) {
-      LOG.error("A request from Slack could not be carried out", e);
+  /**
+   * Carries out what Slack asked, trying again a little later when something on the way failed (say
+   * Slack's users.info did not answer), where an attempt is one transaction that a retry cannot repeat.
+   */
+  private static void safely(Runnable task, int attempts) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        task.run();
+        return;
+      } catch (RuntimeException e) {
+        if (attempt >= attempts) {
+          LOG.error("A request from Slack could not be carried out after {} attempts", attempt, e);
+          return;
+        }
+        LOG.warn("A request from Slack failed (attempt {}), trying again: {}", attempt, e.getMessage());
+        try {
+          Thread.sleep(1000L * attempt);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
     }
   }
 }
