@@ -53,7 +53,7 @@ class BoardBrowserTest extends AppTestSupport {
         org.camunda.bpm.engine.variable.Variables.createVariables().putValue(Var.NEXT_ACTION, "Read the firewall change log"),
         "network");
 
-    try (Chromium owner = new Chromium(baseUrl()); Chromium teammate = new Chromium(baseUrl())) {
+    try (Chromium owner = new Chromium(baseUrl())) {
       owner.logIn("eng-network");
       owner.open("/board/cases/" + caseId);
       owner.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("next-action-text"),
@@ -62,14 +62,16 @@ class BoardBrowserTest extends AppTestSupport {
       String ownerPage = (String) ((org.openqa.selenium.JavascriptExecutor) owner.driver)
           .executeScript("return window.performance.timeOrigin.toString()");
 
-      teammate.logIn("eng-storage");
-      teammate.open("/board/cases/" + caseId);
-      WebElement box = teammate.wait.until(ExpectedConditions.elementToBeClickable(By.id("comment-text")));
-      box.sendKeys("Did you check the firewall rule pushed at 05:00? @eng-network");
-      teammate.driver.findElement(By.cssSelector("#comment-form button")).click();
-      teammate.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("timeline"),
-          "Did you check the firewall rule pushed at 05:00?"));
-      teammate.save("room-teammate");
+      try (Chromium teammate = new Chromium(baseUrl())) {
+        teammate.logIn("eng-storage");
+        teammate.open("/board/cases/" + caseId);
+        WebElement box = teammate.wait.until(ExpectedConditions.elementToBeClickable(By.id("comment-text")));
+        box.sendKeys("Did you check the firewall rule pushed at 05:00? @eng-network");
+        teammate.driver.findElement(By.cssSelector("#comment-form button")).click();
+        teammate.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("timeline"),
+            "Did you check the firewall rule pushed at 05:00?"));
+        teammate.save("room-teammate");
+      }
 
       owner.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("timeline"),
           "Did you check the firewall rule pushed at 05:00?"));

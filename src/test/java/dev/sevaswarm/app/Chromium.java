@@ -8,6 +8,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -56,14 +57,30 @@ final class Chromium implements AutoCloseable {
     logIn(user, "/camunda/app/welcome/default/");
   }
 
+  /**
+   * Fills the login form and submits it; a person whose login did not go through (a slow first
+   * answer of the webapps, or Camunda's login delay) reloads and tries again, as people do.
+   */
   private void logIn(String user, String app) {
-    driver.manage().deleteAllCookies();
-    driver.get(baseUrl + app);
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]")))
-        .sendKeys(user);
-    driver.findElement(By.cssSelector("input[ng-model=password]")).sendKeys("demo");
-    driver.findElement(By.cssSelector("button[type=submit]")).click();
-    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model=username]")));
+    for (int attempt = 1; ; attempt++) {
+      driver.manage().deleteAllCookies();
+      driver.get(baseUrl + app);
+      WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(
+          By.cssSelector("input[ng-model=username]")));
+      name.clear();
+      name.sendKeys(user);
+      driver.findElement(By.cssSelector("input[ng-model=password]")).sendKeys("demo");
+      driver.findElement(By.cssSelector("button[type=submit]")).click();
+      try {
+        new WebDriverWait(driver, Duration.ofSeconds(20))
+            .until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model=username]")));
+        return;
+      } catch (org.openqa.selenium.TimeoutException notYet) {
+        if (attempt == 3) {
+          throw notYet;
+        }
+      }
+    }
   }
 
   void open(String path) {
