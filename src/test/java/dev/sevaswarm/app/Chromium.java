@@ -28,6 +28,11 @@ final class Chromium implements AutoCloseable {
   static final Path DRIVER = Path.of("/usr/bin/chromedriver");
 
   Chromium(String baseUrl) throws Exception {
+    this(baseUrl, "en");
+  }
+
+  /** A browser whose person prefers the given language (Accept-Language, navigator.languages). */
+  Chromium(String baseUrl, String language) throws Exception {
     // without Debian's Chromium the browser tests are skipped, and say so: Maven lists the class
     // as skipped (a WARNING line) and the report names what to install
     Assumptions.assumeTrue(Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER),
@@ -40,7 +45,8 @@ final class Chromium implements AutoCloseable {
     options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
         "--disable-dev-shm-usage", "--window-size=1400,1000",
-        "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+        "--user-data-dir=" + Files.createTempDirectory("chromium-profile"), "--lang=" + language);
+    options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build();
     this.driver = new ChromeDriver(service, options);

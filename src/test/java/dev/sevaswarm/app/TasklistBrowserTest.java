@@ -90,4 +90,19 @@ class TasklistBrowserTest extends AppTestSupport {
       chromium.save("storage-investigation-form");
     }
   }
+
+  @Test
+  void tasklistSpeaksJapanese_toABrowserThatPrefersIt() throws Exception {
+    String caseId = openSevACase("Browser: 日本語のタスクリスト").getBusinessKey();
+    org.camunda.bpm.engine.task.Task take = awaitTask(caseId, Task.TAKE_OWNERSHIP);
+    try (Chromium chromium = new Chromium(baseUrl(), "ja")) {
+      chromium.driver.get(baseUrl() + "/camunda/app/tasklist/default/");
+      chromium.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("body"), "ログイン"));
+      chromium.logIn("eng-network");
+      chromium.driver.get(baseUrl() + "/camunda/app/tasklist/default/#/?task=" + take.getId());
+      chromium.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("body"), "プロセスを開始"));
+      chromium.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("button.claim"), "担当する"));
+      chromium.save("tasklist-ja");
+    }
+  }
 }
