@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sevaswarm.cases.Playbook.Task;
 import dev.sevaswarm.cases.Playbook.Var;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** The case board, case page and SLA report in headless Chromium, behind the webapps' login. */
 class BoardBrowserTest extends AppTestSupport {
+
+  @Autowired dev.sevaswarm.cases.CaseRepository cases;
 
   @Test
   void aDutyManagerSeesTheBoardACaseAndTheSlaReport() throws Exception {
@@ -104,6 +107,26 @@ class BoardBrowserTest extends AppTestSupport {
       assertThat(chromium.driver.findElement(By.linkText("Download as CSV")).getAttribute("href"))
           .endsWith("/api/cases/" + caseId + "/audit?format=csv");
       chromium.save("board-audit");
+    }
+  }
+
+  @Test
+  void theRoomShowsTimesInTheViewersOwnZone() throws Exception {
+    String caseId = openSevACase("Room: a Tokyo engineer").getBusinessKey();
+    awaitTask(caseId, Task.TAKE_OWNERSHIP);
+    String due = cases.find(caseId).orElseThrow().firstResponseDue().toString();
+
+    try (Chromium tokyo = new Chromium(baseUrl(), "ja", "Asia/Tokyo")) {
+      tokyo.logIn("eng-network");
+      tokyo.open("/board/cases/" + caseId);
+      org.openqa.selenium.WebElement firstResponseDue = tokyo.wait.until(ExpectedConditions.presenceOfElementLocated(
+          By.cssSelector(".facts [data-time]:not([data-time=''])")));
+      String expected = java.time.OffsetDateTime.parse(due).atZoneSameInstant(java.time.ZoneId.of("Asia/Tokyo"))
+          .format(java.time.format.DateTimeFormatter.ofPattern("H:mm"));
+      tokyo.wait.until(d -> d.findElement(By.cssSelector(".facts")).getText().contains("JST"));
+      assertThat(tokyo.driver.findElement(By.cssSelector(".facts")).getText()).contains(expected);
+      assertThat(firstResponseDue.getAttribute("title")).as("the exact time stays at hand").isNotBlank();
+      tokyo.save("room-tokyo");
     }
   }
 }

@@ -33,6 +33,11 @@ final class Chromium implements AutoCloseable {
 
   /** A browser whose person prefers the given language (Accept-Language, navigator.languages). */
   Chromium(String baseUrl, String language) throws Exception {
+    this(baseUrl, language, "UTC");
+  }
+
+  /** ...and lives in the given time zone. */
+  Chromium(String baseUrl, String language, String timeZone) throws Exception {
     // without Debian's Chromium the browser tests are skipped, and say so: Maven lists the class
     // as skipped (a WARNING line) and the report names what to install
     Assumptions.assumeTrue(Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER),
@@ -48,7 +53,8 @@ final class Chromium implements AutoCloseable {
         "--user-data-dir=" + Files.createTempDirectory("chromium-profile"), "--lang=" + language);
     options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
     ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build();
+        .usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort()
+        .withEnvironment(java.util.Map.of("TZ", timeZone)).build();
     this.driver = new ChromeDriver(service, options);
     this.wait = new WebDriverWait(driver, Duration.ofSeconds(30));
   }
