@@ -111,7 +111,7 @@ class BoardBrowserTest extends AppTestSupport {
   }
 
   @Test
-  void theRoomShowsTimesInTheViewersOwnZone() throws Exception {
+  void theRoomSpeaksTheViewersLanguage_andShowsTimesInTheirOwnZone() throws Exception {
     String caseId = openSevACase("Room: a Tokyo engineer").getBusinessKey();
     awaitTask(caseId, Task.TAKE_OWNERSHIP);
     String due = cases.find(caseId).orElseThrow().firstResponseDue().toString();
@@ -126,6 +126,9 @@ class BoardBrowserTest extends AppTestSupport {
       tokyo.wait.until(d -> d.findElement(By.cssSelector(".facts")).getText().contains("JST"));
       assertThat(tokyo.driver.findElement(By.cssSelector(".facts")).getText()).contains(expected);
       assertThat(firstResponseDue.getAttribute("title")).as("the exact time stays at hand").isNotBlank();
+      // the board's own words come from the bundles, in the viewer's language
+      assertThat(tokyo.driver.findElement(By.cssSelector(".facts")).getText()).contains("初回回答期限", "状態");
+      assertThat(tokyo.driver.findElement(By.cssSelector("header")).getText()).contains("ボード", "eng-network としてログイン中");
       tokyo.save("room-tokyo");
     }
   }
