@@ -6,6 +6,7 @@ import dev.sevaswarm.cases.CaseRepository;
 import dev.sevaswarm.cases.Playbook;
 import dev.sevaswarm.cases.SupportCase;
 import dev.sevaswarm.identity.Caller;
+import dev.sevaswarm.identity.DisplayNames;
 import dev.sevaswarm.identity.Roles;
 import dev.sevaswarm.identity.WebappLogin;
 import dev.sevaswarm.intake.CaseQueries;
@@ -40,10 +41,6 @@ import org.springframework.web.server.ResponseStatusException;
  */
 @Controller
 public class BoardController {
-
-  /** The isolation areas one may join from the room (the routing table's areas). */
-  static final List<String> AREAS = List.of(Playbook.Group.PLATFORM, Playbook.Group.STORAGE, Playbook.Group.NETWORK,
-      Playbook.Group.GUEST_OS, Playbook.Group.APPLICATION);
 
   private static final int BOARD_LIMIT = 500;
 
@@ -90,9 +87,7 @@ public class BoardController {
   private Map<String, String> people() {
     Map<String, String> names = new TreeMap<>();
     for (User user : identity.createUserQuery().list()) {
-      String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
-          + (user.getLastName() == null ? "" : user.getLastName())).trim();
-      names.put(user.getId(), name.isEmpty() ? user.getId() : name);
+      names.put(user.getId(), DisplayNames.of(user));
     }
     return names;
   }
@@ -111,7 +106,7 @@ public class BoardController {
     model.addAttribute("mayComment", viewer.inAnyOf(Roles.CASE_WORKERS));
     model.addAttribute("maySetNextAction", viewer.userId().equals(view.owner())
         || viewer.inAnyOf(List.of(Playbook.Group.DUTY_MANAGERS, Playbook.Group.CAMUNDA_ADMIN)));
-    model.addAttribute("areas", AREAS);
+    model.addAttribute("areas", Playbook.Group.AREAS);
     model.addAttribute("mayAudit", viewer.inAnyOf(Roles.AUDIT_READERS));
     model.addAttribute("tasklist", links.tasklistPath(caseId));
     model.addAttribute("cockpit", "/camunda/app/cockpit/default/#/process-instance/" + supportCase.processInstanceId()

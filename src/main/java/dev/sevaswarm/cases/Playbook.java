@@ -1,5 +1,7 @@
 package dev.sevaswarm.cases;
 
+import java.util.List;
+
 /**
  * The one catalogue of names the playbook (BPMN, DMN, forms) and the Java code share.
  * A name changed in a diagram is changed here too, and nowhere else.
@@ -86,6 +88,9 @@ public final class Playbook {
     public static final String AUDITORS = "auditors";
     public static final String CAMUNDA_ADMIN = "camunda-admin";
 
+    /** The isolation areas, each the group that investigates it, in the order people read them. */
+    public static final List<String> AREAS = List.of(PLATFORM, STORAGE, NETWORK, GUEST_OS, APPLICATION);
+
     private Group() {}
   }
 
@@ -139,6 +144,8 @@ public final class Playbook {
     public static final String FINDING = "finding";
     public static final String VERDICT = "verdict";
     public static final String ROOT_CAUSE_FOUND = "rootCauseFound";
+    /** A task variable the plan-next-step form shows: the findings of the case so far. */
+    public static final String FINDINGS_SO_FAR = "findingsSoFar";
     public static final String VOLUNTEERED_BY = "volunteeredBy";
     /** Who joined an area (local to that investigation): its task is theirs when offered to their group. */
     public static final String JOINED_BY = "joinedBy";

@@ -40,6 +40,7 @@ public class DeploymentGuard implements Deployer {
   private static final Set<String> DIAGRAMS = Set.of(".bpmn", ".bpmn20.xml", ".dmn", ".dmn11.xml");
 
   private final ListableBeanFactory beans;
+  private final PlaybookExpressions.Beans playbookBeans = playbookBeans();
 
   public DeploymentGuard(ListableBeanFactory beans) {
     this.beans = beans;
@@ -88,7 +89,7 @@ public class DeploymentGuard implements Deployer {
       if (child instanceof Element childElement) {
         problem = element(childElement, resource);
       } else if (child.getNodeType() == Node.TEXT_NODE || child.getNodeType() == Node.CDATA_SECTION_NODE) {
-        problem = PlaybookExpressions.problem(child.getNodeValue(), playbookBeans())
+        problem = PlaybookExpressions.problem(child.getNodeValue(), playbookBeans)
             .map(p -> resource + ": " + describe(element) + " " + p);
       }
       if (problem.isPresent()) {
@@ -126,7 +127,7 @@ public class DeploymentGuard implements Deployer {
       if (attributeName.equals("expressionLanguage") && !value.toLowerCase(Locale.ROOT).contains("feel")) {
         return Optional.of("uses the expression language " + value + ": decision tables are FEEL only");
       }
-      Optional<String> expression = PlaybookExpressions.problem(value, playbookBeans());
+      Optional<String> expression = PlaybookExpressions.problem(value, playbookBeans);
       if (expression.isPresent()) {
         return Optional.of("(" + attributeName + "): " + expression.get());
       }

@@ -65,9 +65,10 @@ public class EngineRestDoor extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String method = request.getMethod();
-    Matcher write = TASK_WRITE.matcher(path(request));
-    Matcher start = PROCESS_START.matcher(path(request));
-    Matcher comment = TASK_COMMENT.matcher(path(request));
+    String path = path(request);
+    Matcher write = TASK_WRITE.matcher(path);
+    Matcher start = PROCESS_START.matcher(path);
+    Matcher comment = TASK_COMMENT.matcher(path);
     boolean reads = method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS");
     if (!reads && comment.matches()) {
       byte[] body = request.getInputStream().readAllBytes();

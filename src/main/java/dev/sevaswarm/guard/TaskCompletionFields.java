@@ -94,22 +94,23 @@ public class TaskCompletionFields {
    * step does not take or values it cannot hold (400).
    */
   public Optional<Refusal> check(String taskId, Map<String, Object> values, Collection<String> removed) {
-    Optional<Map<String, Kind>> allowed = Caller.asSystem(identity, () -> allowedFields(taskId));
-    if (allowed.isEmpty()) {
+    org.camunda.bpm.engine.task.Task task = Caller.asSystem(identity,
+        () -> tasks.createTaskQuery().taskId(taskId).singleResult());
+    if (task == null) {
       return Optional.of(Caller.asSystem(identity, () -> gone(taskId)));
     }
-    String taskKey = Caller.asSystem(identity, () -> tasks.createTaskQuery().taskId(taskId).singleResult())
-        .getTaskDefinitionKey();
+    Map<String, Kind> allowed = Caller.asSystem(identity, () -> allowedFields(task));
+    String taskKey = task.getTaskDefinitionKey();
     List<FieldProblem> problems = new ArrayList<>();
     Set<String> names = new LinkedHashSet<>(values.keySet());
     names.addAll(removed);
     for (String name : names) {
-      Kind kind = allowed.get().get(name);
+      Kind kind = allowed.get(name);
       if (PROTECTED.contains(name)) {
         problems.add(new FieldProblem(name, "belongs to the case and cannot be set by completing a task"));
       } else if (kind == null) {
         problems.add(new FieldProblem(name, "is not a field of " + taskKey + "; it takes only "
-            + new TreeSet<>(allowed.get().keySet())));
+            + new TreeSet<>(allowed.keySet())));
       } else if (values.containsKey(name)) {
         problem(name, kind, values.get(name)).ifPresent(message -> problems.add(new FieldProblem(name, message)));
       }
@@ -133,16 +134,12 @@ public class TaskCompletionFields {
   }
 
   /** The fields of a running task: its step's, and the input fields of the form deployed with it. */
-  Optional<Map<String, Kind>> allowedFields(String taskId) {
-    org.camunda.bpm.engine.task.Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
-    if (task == null) {
-      return Optional.empty();
-    }
+  private Map<String, Kind> allowedFields(org.camunda.bpm.engine.task.Task task) {
     Map<String, Kind> allowed = new LinkedHashMap<>();
-    formFields(taskId).forEach(key -> allowed.put(key, Kind.FORM_FIELD));
+    formFields(task.getId()).forEach(key -> allowed.put(key, Kind.FORM_FIELD));
     allowed.putAll(TABLE.getOrDefault(task.getTaskDefinitionKey(), Map.of()));
     PROTECTED.forEach(allowed::remove);
-    return Optional.of(allowed);
+    return allowed;
   }
 
   private Set<String> formFields(String taskId) {

@@ -85,17 +85,11 @@ public class AccessSetup {
 
   /** Grants exactly these permissions, taking back any others an earlier version granted. */
   void grantExactly(String groupId, Resource resource, String resourceId, Permission... permissions) {
-    Authorization authorization = authorizations.createAuthorizationQuery()
-        .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).authorizationType(AUTH_TYPE_GRANT)
-        .list().stream().findFirst().orElse(null);
-    if (authorization == null) {
-      grant(groupId, resource, resourceId, permissions);
-      return;
-    }
+    Authorization authorization = grantOf(groupId, resource, resourceId);
     Permission[] universe = resource == Resources.PROCESS_DEFINITION
         ? ProcessDefinitionPermissions.values() : Permissions.values();
-    java.util.Set<String> granted = names(authorization.getPermissions(universe));
-    if (!authorization.isEveryPermissionGranted() && granted.equals(names(permissions))) {
+    if (!authorization.isEveryPermissionGranted()
+        && names(authorization.getPermissions(universe)).equals(names(permissions))) {
       return;
     }
     authorization.setPermissions(permissions);
@@ -118,18 +112,24 @@ public class AccessSetup {
 
   /** Grants the permissions, adding them to the group's authorization on that resource if there is one. */
   void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
-    Authorization authorization = authorizations.createAuthorizationQuery()
-        .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).authorizationType(AUTH_TYPE_GRANT)
-        .list().stream().findFirst().orElse(null);
-    if (authorization == null) {
-      authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
-      authorization.setGroupId(groupId);
-      authorization.setResource(resource);
-      authorization.setResourceId(resourceId);
-    } else if (List.of(permissions).stream().allMatch(authorization::isPermissionGranted)) {
+    Authorization authorization = grantOf(groupId, resource, resourceId);
+    if (List.of(permissions).stream().allMatch(authorization::isPermissionGranted)) {
       return;
     }
     List.of(permissions).forEach(authorization::addPermission);
     authorizations.saveAuthorization(authorization);
+  }
+
+  /** The group's grant on the resource, or a new (unsaved) one granting nothing yet. */
+  private Authorization grantOf(String groupId, Resource resource, String resourceId) {
+    return authorizations.createAuthorizationQuery()
+        .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).authorizationType(AUTH_TYPE_GRANT)
+        .list().stream().findFirst().orElseGet(() -> {
+          Authorization created = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+          created.setGroupId(groupId);
+          created.setResource(resource);
+          created.setResourceId(resourceId);
+          return created;
+        });
   }
 }

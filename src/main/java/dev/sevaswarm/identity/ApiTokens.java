@@ -67,17 +67,23 @@ public class ApiTokens {
       return Optional.empty();
     }
     String hash = hash(token);
-    List<String[]> found = jdbc.query("select id, user_id, last_used_at from api_token where token_hash = ?",
-        (rs, row) -> new String[] {rs.getString("id"), rs.getString("user_id"),
-            String.valueOf(rs.getObject("last_used_at", OffsetDateTime.class))}, hash);
+    List<Holder> found = jdbc.query("select id, user_id, last_used_at from api_token where token_hash = ?",
+        (rs, row) -> new Holder(rs.getString("id"), rs.getString("user_id"),
+            rs.getObject("last_used_at", OffsetDateTime.class)), hash);
     if (found.isEmpty()) {
       return Optional.empty();
     }
+    Holder holder = found.get(0);
     OffsetDateTime now = CaseClock.now();
-    jdbc.update("update api_token set last_used_at = ? where id = ? and (last_used_at is null or last_used_at < ?)",
-        now, found.get(0)[0], now.minus(USE_RECORDED_EVERY));
-    return Optional.of(found.get(0)[1]);
+    OffsetDateTime recordedSince = now.minus(USE_RECORDED_EVERY);
+    if (holder.lastUsedAt() == null || holder.lastUsedAt().isBefore(recordedSince)) {
+      jdbc.update("update api_token set last_used_at = ? where id = ? and (last_used_at is null or last_used_at < ?)",
+          now, holder.id(), recordedSince);
+    }
+    return Optional.of(holder.userId());
   }
+
+  private record Holder(String id, String userId, OffsetDateTime lastUsedAt) {}
 
   static String hash(String token) {
     try {

@@ -1,5 +1,6 @@
 package dev.sevaswarm.identity;
 
+import dev.sevaswarm.cases.ApiException;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Supplier;
@@ -16,6 +17,15 @@ public record Caller(String userId, List<String> groups) {
     }
     List<String> groups = authentication.getGroupIds() == null ? List.of() : List.copyOf(authentication.getGroupIds());
     return new Caller(authentication.getUserId(), groups);
+  }
+
+  /** The current caller, or a 403 naming what their groups do not allow. */
+  public static Caller require(IdentityService identity, Collection<String> allowed, String what) {
+    Caller caller = current(identity);
+    if (!caller.inAnyOf(allowed)) {
+      throw ApiException.forbidden("Your groups do not allow you to " + what);
+    }
+    return caller;
   }
 
   public boolean inAnyOf(Collection<String> allowed) {

@@ -68,7 +68,7 @@ public class CaseController {
   public ResponseEntity<CaseView> open(
       @RequestBody(content = @Content(schema = @Schema(implementation = CaseRequest.class)))
       @org.springframework.web.bind.annotation.RequestBody JsonNode body) {
-    require(Roles.apiOpeners(), "open cases");
+    Caller.require(identity, Roles.apiOpeners(), "open cases");
     CaseIntake.Opened opened = intake.open(reader.read(body));
     if (!opened.created()) {
       return ResponseEntity.ok(view(opened.supportCase()));
@@ -83,7 +83,7 @@ public class CaseController {
       content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
   @GetMapping("/{caseId}")
   public CaseView read(@PathVariable String caseId) {
-    require(Roles.readers(), "read cases");
+    Caller.require(identity, Roles.readers(), "read cases");
     return view(find(caseId));
   }
 
@@ -93,7 +93,7 @@ public class CaseController {
       content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
   @GetMapping
   public List<CaseView> list(@RequestParam(required = false) String status) {
-    require(Roles.readers(), "read cases");
+    Caller.require(identity, Roles.readers(), "read cases");
     CaseStatus wanted = status == null ? null : status(status);
     List<SupportCase> found = wanted == null ? cases.all(LIST_LIMIT) : cases.withStatus(wanted, LIST_LIMIT);
     return Caller.asSystem(identity, () -> found.stream().map(c -> queries.view(c, CaseQueries.Detail.SUMMARY)).toList());
@@ -109,7 +109,7 @@ public class CaseController {
   @PostMapping(path = "/{caseId}/investigations", consumes = MediaType.APPLICATION_JSON_VALUE)
   public ResponseEntity<Void> volunteer(@PathVariable String caseId,
       @org.springframework.web.bind.annotation.RequestBody JsonNode body) {
-    require(Roles.CASE_WORKERS, "volunteer for investigations");
+    Caller.require(identity, Roles.CASE_WORKERS, "volunteer for investigations");
     JsonNode area = body == null ? null : body.get("area");
     if (area == null || !area.isTextual() || area.textValue().isBlank() || area.textValue().length() > 100) {
       throw ApiException.invalid(List.of(new FieldProblem("area", "must be an area name of 1 to 100 characters")));
@@ -126,7 +126,7 @@ public class CaseController {
       content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
   @PostMapping("/{caseId}/raise")
   public ResponseEntity<Void> raise(@PathVariable String caseId) {
-    require(Roles.CASE_WORKERS, "raise cases");
+    Caller.require(identity, Roles.CASE_WORKERS, "raise cases");
     actions.raise(find(caseId));
     return ResponseEntity.accepted().build();
   }
@@ -137,12 +137,6 @@ public class CaseController {
 
   private CaseView view(SupportCase c) {
     return Caller.asSystem(identity, () -> queries.view(c, CaseQueries.Detail.FULL));
-  }
-
-  private void require(List<String> groups, String what) {
-    if (!Caller.current(identity).inAnyOf(groups)) {
-      throw ApiException.forbidden("Your groups do not allow you to " + what);
-    }
   }
 
   private static CaseStatus status(String value) {

@@ -2,8 +2,10 @@ package dev.sevaswarm.notify;
 
 import dev.sevaswarm.cases.CaseRepository;
 import dev.sevaswarm.cases.CustomerLocale;
+import dev.sevaswarm.cases.Playbook.Var;
 import dev.sevaswarm.cases.SupportCase;
 import dev.sevaswarm.cases.Times;
+import dev.sevaswarm.identity.DisplayNames;
 import dev.sevaswarm.notify.ComposedMessage.Fact;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -11,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -59,12 +60,12 @@ public class CustomerWords {
         return;
       }
       switch (key) {
-        case "nextUpdateBy" -> Times.parse(value).ifPresent(at -> facts.add(new Fact(
+        case MessageComposer.NEXT_UPDATE_BY -> Times.parse(value).ifPresent(at -> facts.add(new Fact(
             messages.getMessage("customer.nextUpdateBy", null, locale), at.atZoneSameInstant(to.zone()).format(time))));
-        case "yourEngineer", "owner" -> facts.add(new Fact(messages.getMessage("customer.yourEngineer", null, locale),
-            displayName(value)));
-        case "rootCause" -> facts.add(new Fact(messages.getMessage("customer.rootCause", null, locale), value));
-        case "resolution" -> facts.add(new Fact(messages.getMessage("customer.resolution", null, locale), value));
+        case MessageComposer.YOUR_ENGINEER, Var.OWNER -> facts.add(new Fact(messages.getMessage("customer.yourEngineer", null, locale),
+            DisplayNames.of(identity, value)));
+        case Var.ROOT_CAUSE -> facts.add(new Fact(messages.getMessage("customer.rootCause", null, locale), value));
+        case Var.RESOLUTION -> facts.add(new Fact(messages.getMessage("customer.resolution", null, locale), value));
         default -> { }
       }
     });
@@ -72,16 +73,5 @@ public class CustomerWords {
     String subject = "[" + c.caseId() + "][Sev " + c.severity() + "] " + headline + ": " + c.title();
     return new Words(subject, headline, messages.getMessage("customer.greeting", new Object[] {c.contactName()}, locale),
         text, facts);
-  }
-
-  /** "Nia Network", not "eng-network". */
-  private String displayName(String userId) {
-    User user = identity.createUserQuery().userId(userId).singleResult();
-    if (user == null) {
-      return userId;
-    }
-    String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
-        + (user.getLastName() == null ? "" : user.getLastName())).trim();
-    return name.isEmpty() ? userId : name;
   }
 }

@@ -29,6 +29,12 @@ public class MessageComposer {
   /** The detail naming the people (user ids, comma-separated) a notification for them goes to. */
   public static final String PEOPLE = "people";
 
+  /** The detail that promises the customer their next contact. */
+  public static final String NEXT_UPDATE_BY = "nextUpdateBy";
+
+  /** The detail that names the customer's engineer (the owner, in the customer's words). */
+  public static final String YOUR_ENGINEER = "yourEngineer";
+
   private final SwarmProperties properties;
   private final TasklistFilters filters;
   private final CustomerWords customerWords;

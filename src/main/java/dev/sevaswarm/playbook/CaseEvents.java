@@ -2,6 +2,7 @@ package dev.sevaswarm.playbook;
 
 import static dev.sevaswarm.cases.Playbook.Var;
 
+import dev.sevaswarm.notify.MessageComposer;
 import dev.sevaswarm.notify.NotificationEvent;
 import dev.sevaswarm.notify.Notifications;
 import java.util.LinkedHashMap;
@@ -14,12 +15,6 @@ import org.springframework.stereotype.Component;
 /** Publishes a notification for the case a step belongs to. */
 @Component
 public class CaseEvents {
-
-  /** The detail that promises the customer their next contact. */
-  public static final String NEXT_UPDATE_BY = "nextUpdateBy";
-
-  /** The detail that names the customer's engineer (the owner, in the customer's words). */
-  public static final String YOUR_ENGINEER = "yourEngineer";
 
   private final Notifications notifications;
 
@@ -40,7 +35,7 @@ public class CaseEvents {
   public void announce(VariableScope scope, NotificationEvent event, Map<String, String> details) {
     Map<String, String> withOwner = new LinkedHashMap<>(details);
     Object owner = scope.getVariable(Var.OWNER);
-    if (owner != null && !withOwner.containsKey(Var.OWNER) && !withOwner.containsKey(YOUR_ENGINEER)) {
+    if (owner != null && !withOwner.containsKey(Var.OWNER) && !withOwner.containsKey(MessageComposer.YOUR_ENGINEER)) {
       withOwner.put(Var.OWNER, owner.toString());
     }
     notifications.publish(caseOf(scope), event, withOwner);

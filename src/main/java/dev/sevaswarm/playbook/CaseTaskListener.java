@@ -42,9 +42,6 @@ import org.springframework.stereotype.Component;
 @Component("caseTaskListener")
 public class CaseTaskListener implements TaskListener {
 
-  /** A task variable the plan-next-step form shows: the findings of the case so far. */
-  static final String FINDINGS_SO_FAR = "findingsSoFar";
-
   /** Camunda keeps a task's name in 255 characters. */
   private static final int TASK_NAME = 255;
 
@@ -87,7 +84,7 @@ public class CaseTaskListener implements TaskListener {
       // a new round starts from nothing ticked, with the findings so far in view
       task.setVariable(Var.ESCALATE, false);
       task.setVariable(Var.ISOLATION_AREAS, null);
-      task.setVariableLocal(FINDINGS_SO_FAR, findingsSoFar(caseId(task)));
+      task.setVariableLocal(Var.FINDINGS_SO_FAR, findingsSoFar(caseId(task)));
     }
     if (Task.CONFIRM_RESOLUTION.equals(task.getTaskDefinitionKey())) {
       task.setVariable(Var.CUSTOMER_CONFIRMED, null); // asked afresh each time: no answer is pre-filled

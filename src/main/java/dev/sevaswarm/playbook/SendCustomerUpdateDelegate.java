@@ -19,7 +19,7 @@ public class SendCustomerUpdateDelegate extends AnnouncingDelegate {
   private static Map<String, String> details() {
     Map<String, String> details = new LinkedHashMap<>();
     details.put(MessageComposer.MESSAGE, Var.UPDATE_TEXT);
-    details.put(CaseEvents.NEXT_UPDATE_BY, Var.NEXT_CONTACT_AT);
+    details.put(MessageComposer.NEXT_UPDATE_BY, Var.NEXT_CONTACT_AT);
     return details;
   }
 }

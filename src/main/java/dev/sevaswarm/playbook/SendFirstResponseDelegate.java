@@ -19,8 +19,8 @@ public class SendFirstResponseDelegate extends AnnouncingDelegate {
   private static Map<String, String> details() {
     Map<String, String> details = new LinkedHashMap<>();
     details.put(MessageComposer.MESSAGE, Var.FIRST_RESPONSE);
-    details.put(CaseEvents.YOUR_ENGINEER, Var.OWNER);
-    details.put(CaseEvents.NEXT_UPDATE_BY, Var.NEXT_CONTACT_AT);
+    details.put(MessageComposer.YOUR_ENGINEER, Var.OWNER);
+    details.put(MessageComposer.NEXT_UPDATE_BY, Var.NEXT_CONTACT_AT);
     return details;
   }
 }

@@ -69,7 +69,7 @@ public class NextActions {
     swarmInstanceId.ifPresent(swarm -> moveWatch(swarm, action));
     thread.post(caseId, by, ThreadKind.NEXT_ACTION, "Next action: " + action.text() + " (by " + CaseClock.format(due) + ")");
     Map<String, String> details = new LinkedHashMap<>();
-    details.put("nextAction", action.text());
+    details.put(Var.NEXT_ACTION, action.text());
     details.put(Var.NEXT_ACTION_DUE, CaseClock.format(due));
     details.put("setBy", by);
     notifications.publish(caseId, NotificationEvent.NEXT_ACTION, details);

@@ -67,7 +67,7 @@ public class RoomController {
   @ApiResponse(responseCode = "403", description = "the account team and auditors read only")
   @PostMapping(path = "/comments", consumes = MediaType.APPLICATION_JSON_VALUE)
   public ResponseEntity<Comment> comment(@PathVariable String caseId, @RequestBody JsonNode body) {
-    Caller caller = require(Roles.CASE_WORKERS, "comment on cases");
+    Caller caller = Caller.require(identity, Roles.CASE_WORKERS, "comment on cases");
     SupportCase supportCase = find(caseId);
     String text = text(body, "text");
     List<String> mentions = new ArrayList<>();
@@ -132,14 +132,6 @@ public class RoomController {
 
   private SupportCase find(String caseId) {
     return cases.find(caseId).orElseThrow(() -> ApiException.notFound(caseId));
-  }
-
-  private Caller require(List<String> groups, String what) {
-    Caller caller = Caller.current(identity);
-    if (!caller.inAnyOf(groups)) {
-      throw ApiException.forbidden("Your groups do not allow you to " + what);
-    }
-    return caller;
   }
 
   private static String text(JsonNode body, String field) {

@@ -20,9 +20,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class RoomState implements CaseState {
 
-  private static final List<String> AREAS = List.of(Playbook.Group.PLATFORM, Playbook.Group.STORAGE,
-      Playbook.Group.NETWORK, Playbook.Group.GUEST_OS, Playbook.Group.APPLICATION);
-
   private final RuntimeService runtime;
   private final IdentityService identity;
   private final NextActions nextActions;
@@ -59,7 +56,7 @@ public class RoomState implements CaseState {
 
   @Override
   public List<String> joinableAreas() {
-    return AREAS;
+    return Playbook.Group.AREAS;
   }
 
   /** The case's owner, if it has one (a variable of its running processes). */
