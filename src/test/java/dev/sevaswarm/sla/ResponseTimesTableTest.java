@@ -2,6 +2,7 @@ package dev.sevaswarm.sla;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sevaswarm.cases.Playbook.Var;
 import java.io.InputStream;
 import java.util.HashSet;
 import java.util.Map;
@@ -62,6 +63,38 @@ class ResponseTimesTableTest {
     ResponseTimes times = ResponseTimes.from(row);
     assertThat(times).isEqualTo(new ResponseTimes(supported, firstResponse, warnBefore, cadence, escalation));
     rulesHit.add(severity + plan);
+  }
+
+  /**
+   * The update task appears this long before each promised contact, and the team is asked to help
+   * this long after an overdue next action: both per severity, the lead always inside one cadence.
+   */
+  @ParameterizedTest(name = "Sev {0} on {1}: update task {2} min ahead, help after {3} min overdue")
+  @CsvSource(nullValues = "-", value = {
+      "A, BASIC,               -,  -",
+      "C, DEVELOPER,           60, 120",
+      "A, STANDARD,            10, 10",
+      "B, STANDARD,            30, 30",
+      "C, STANDARD,            60, 120",
+      "A, PROFESSIONAL_DIRECT, 10, 10",
+      "A, UNIFIED,             10, 10",
+      "A, RAPID_RESPONSE,      10, 10",
+      "B, RAPID_RESPONSE,      30, 30",
+      "C, UNIFIED,             60, 120",
+  })
+  void timesTheUpdateTaskAndTheNextActionWatch(String severity, String plan, Integer leadMinutes,
+      Integer graceMinutes) {
+    Map<String, Object> row = dmn.evaluateDecisionTable(decision,
+        Variables.createVariables().putValue("severity", severity).putValue("plan", plan)).getSingleResult().getEntryMap();
+    assertThat(minutes(row, Var.UPDATE_LEAD_MINUTES)).isEqualTo(leadMinutes);
+    assertThat(minutes(row, Var.NEXT_ACTION_GRACE_MINUTES)).isEqualTo(graceMinutes);
+    if (leadMinutes != null) {
+      assertThat(leadMinutes).isLessThan(minutes(row, Var.UPDATE_CADENCE_MINUTES));
+    }
+  }
+
+  private static Integer minutes(Map<String, Object> row, String output) {
+    return row.get(output) == null ? null : ((Number) row.get(output)).intValue();
   }
 
   @AfterAll
