@@ -129,6 +129,11 @@ class BoardBrowserTest extends AppTestSupport {
       // the board's own words come from the bundles, in the viewer's language
       assertThat(tokyo.driver.findElement(By.cssSelector(".facts")).getText()).contains("初回回答期限", "状態");
       assertThat(tokyo.driver.findElement(By.cssSelector("header")).getText()).contains("ボード", "eng-network としてログイン中");
+      // and so do the room's placeholders, including what its live script writes once it has refreshed
+      tokyo.wait.until(d -> d.findElement(By.id("live")).getText().startsWith("ライブ ·"));
+      assertThat(tokyo.driver.findElement(By.id("room")).getText())
+          .contains("次のアクションはまだありません", "調査結果はまだありません。", "未確定")
+          .doesNotContain("No next action yet", "not decided yet", "No findings yet");
       tokyo.save("room-tokyo");
     }
   }
