@@ -14,8 +14,19 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ChatThreads {
 
-  /** Where a case lives in a chat tool. */
-  public record ChatThread(String caseId, String tool, String channel, String threadId) {}
+  /**
+   * Where a case lives in a chat tool.
+   *
+   * @param threadId what replies are posted to (Slack: the parent's ts; Teams: the conversation id)
+   * @param parentId the message the thread hangs from, which is updated to show the case as it is now
+   */
+  public record ChatThread(String caseId, String tool, String channel, String threadId, String parentId) {
+
+    /** A thread named by its parent message (Slack's way). */
+    public ChatThread(String caseId, String tool, String channel, String threadId) {
+      this(caseId, tool, channel, threadId, threadId);
+    }
+  }
 
   private final JdbcTemplate jdbc;
 
@@ -34,9 +45,16 @@ public class ChatThreads {
         (rs, row) -> thread(rs), tool, channel, threadId));
   }
 
+  /** The same, where the thread's id names the channel too (a Teams conversation id). */
+  public Optional<ChatThread> byThread(String tool, String threadId) {
+    return first(jdbc.query("select * from case_chat_thread where tool = ? and thread_id = ?",
+        (rs, row) -> thread(rs), tool, threadId));
+  }
+
   public void save(ChatThread thread) {
-    jdbc.update("insert into case_chat_thread (case_id, tool, channel, thread_id, created_at) values (?, ?, ?, ?, ?)",
-        thread.caseId(), thread.tool(), thread.channel(), thread.threadId(), CaseClock.now());
+    jdbc.update("insert into case_chat_thread (case_id, tool, channel, thread_id, parent_id, created_at)"
+        + " values (?, ?, ?, ?, ?, ?)", thread.caseId(), thread.tool(), thread.channel(), thread.threadId(),
+        thread.parentId().equals(thread.threadId()) ? null : thread.parentId(), CaseClock.now());
   }
 
   /** True the first time an event id is seen; false for a redelivery. */
@@ -50,8 +68,10 @@ public class ChatThreads {
   }
 
   private static ChatThread thread(java.sql.ResultSet rs) throws java.sql.SQLException {
-    return new ChatThread(rs.getString("case_id"), rs.getString("tool"), rs.getString("channel"),
-        rs.getString("thread_id"));
+    String threadId = rs.getString("thread_id");
+    String parentId = rs.getString("parent_id");
+    return new ChatThread(rs.getString("case_id"), rs.getString("tool"), rs.getString("channel"), threadId,
+        parentId == null ? threadId : parentId);
   }
 
   private static <T> Optional<T> first(List<T> found) {

@@ -3,8 +3,11 @@ package dev.sevaswarm.identity;
 import dev.sevaswarm.cases.ApiException;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 
 /** The user a request runs as (set by the HTTP Basic filter), with their groups. */
@@ -30,6 +33,25 @@ public record Caller(String userId, List<String> groups) {
 
   public boolean inAnyOf(Collection<String> allowed) {
     return groups.stream().anyMatch(allowed::contains);
+  }
+
+  /**
+   * The user whose e-mail address this is, with their groups (how a chat tool's member is known
+   * here); nobody when no user, or more than one, has it.
+   */
+  public static Optional<Caller> withEmail(IdentityService identity, String email) {
+    if (email == null || email.isBlank()) {
+      return Optional.empty();
+    }
+    return asSystem(identity, () -> {
+      List<User> users = identity.createUserQuery().userEmail(email.trim()).list();
+      if (users.size() != 1) {
+        return Optional.<Caller>empty(); // nobody, or not one person: act for no one
+      }
+      String userId = users.get(0).getId();
+      return Optional.of(new Caller(userId, identity.createGroupQuery().groupMember(userId).list().stream()
+          .map(Group::getId).toList()));
+    });
   }
 
   /**

@@ -79,7 +79,7 @@ public class MessageComposer {
     if (customer) {
       add(facts, "Your case reference", c.caseId());
     }
-    String caseLink = properties.publicUrl() + "/api/cases/" + c.caseId();
+    String caseLink = caseLink(c.caseId());
     String tasklistLink = tasklistLink(c.caseId());
     String greeting = customer ? "Dear " + c.contactName() + "," : null;
     return new ComposedMessage(subject, event.headline(),
@@ -94,7 +94,12 @@ public class MessageComposer {
     return new ComposedMessage(words.subject(), words.headline(),
         text(c, event, words.greeting(), words.text(), words.facts(), null),
         html(words.subject(), c, words.headline(), words.greeting(), words.text(), words.facts(), null, null),
-        List.copyOf(words.facts()), properties.publicUrl() + "/api/cases/" + c.caseId(), tasklistLink(c.caseId()));
+        List.copyOf(words.facts()), caseLink(c.caseId()), tasklistLink(c.caseId()));
+  }
+
+  /** The case in this application. */
+  public String caseLink(String caseId) {
+    return properties.publicUrl() + "/api/cases/" + caseId;
   }
 
   /** The case's tasks in Tasklist, in the filter that holds every task the person may see. */

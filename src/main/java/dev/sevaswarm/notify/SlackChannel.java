@@ -18,32 +18,13 @@ public class SlackChannel extends WebhookChannel {
   public static final String NAME = "slack";
   private static final int MAX_FIELDS = 10;
 
-  private final SwarmProperties properties;
-  private final SlackThread app;
-
   SlackChannel(SwarmProperties properties, WebhookClient webhook) {
     this(properties, webhook, null);
   }
 
   @Autowired
   public SlackChannel(SwarmProperties properties, WebhookClient webhook, SlackThread app) {
-    super(NAME, SwarmProperties.Broadcast::slackWebhookUrl, properties, webhook);
-    this.properties = properties;
-    this.app = app;
-  }
-
-  private boolean viaApp() {
-    return app != null && properties.slack().app();
-  }
-
-  @Override
-  public boolean reaches(Audience audience) {
-    return viaApp() ? audience == Audience.TEAM : super.reaches(audience);
-  }
-
-  @Override
-  public String deliver(Delivery delivery) {
-    return viaApp() ? app.deliver(delivery) : super.deliver(delivery);
+    super(NAME, SwarmProperties.Broadcast::slackWebhookUrl, properties, webhook, app, s -> s.slack().app());
   }
 
   @Override

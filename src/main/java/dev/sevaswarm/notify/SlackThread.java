@@ -15,84 +15,69 @@ import dev.sevaswarm.cases.ChatThreads.ChatThread;
 import dev.sevaswarm.notify.ComposedMessage.Fact;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * One Slack thread per case, through the Slack app: the intake broadcast is the thread's parent
- * (with Take ownership and Join buttons), everything later about the case is a reply in it, and
- * the parent is updated to show the case as it is now (owner, next action, next contact, who is on
- * which area). A comment that came in from Slack is not posted back to Slack.
+ * One Slack thread per case, through the Slack app ({@link ThreadedChat}): the parent has Take
+ * ownership and Join buttons (action ids {@code take-ownership} and {@code join-area:<area>}).
  */
 @Component
-public class SlackThread {
+public class SlackThread extends ThreadedChat {
 
   public static final String TOOL = "slack";
-  /** Button action ids; a join button carries the area after the colon. */
-  public static final String TAKE_OWNERSHIP = "take-ownership";
-  public static final String JOIN_AREA = "join-area";
 
   private static final int MAX_FIELDS = 10;
   private static final int MAX_FIELD = 1900;
 
   private final SwarmProperties properties;
   private final SlackWebApi slack;
-  private final ChatThreads threads;
-  /** Looked up when needed: the room that provides it publishes notifications itself. */
-  private final ObjectProvider<CaseState> state;
 
   public SlackThread(SwarmProperties properties, SlackWebApi slack, ChatThreads threads,
       ObjectProvider<CaseState> state) {
+    super(TOOL, threads, state);
     this.properties = properties;
     this.slack = slack;
-    this.threads = threads;
-    this.state = state;
   }
 
-  public String deliver(Delivery delivery) {
-    String caseId = delivery.supportCase().caseId();
-    if (TOOL.equals(delivery.details().get(Delivery.VIA))) {
-      return "the Slack thread itself (the comment came from there)";
-    }
+  @Override
+  protected ChatThread start(Delivery delivery, Parent parent) {
     String channel = properties.slack().channel();
-    ComposedMessage message = delivery.message();
-    Optional<ChatThread> thread = threads.of(caseId, TOOL);
-    if (thread.isEmpty()) {
-      String ts = slack.post(channel, ChannelText.slack(message.subject()), parent(delivery, message), null);
-      if (delivery.event() == NotificationEvent.INTAKE_BROADCAST || delivery.event() == NotificationEvent.RAISED_TO_SEV_A) {
-        threads.save(new ChatThread(caseId, TOOL, channel, ts));
-        return "slack thread " + ts + " in " + channel;
-      }
-      return "slack message " + ts + " in " + channel;
-    }
-    String ts = slack.post(channel, ChannelText.slack(message.subject()), reply(message), thread.get().threadId());
-    slack.update(channel, thread.get().threadId(), ChannelText.slack(message.subject()), parent(delivery, message));
-    return "slack reply " + ts + " in thread " + thread.get().threadId();
+    String ts = slack.post(channel, ChannelText.slack(delivery.message().subject()), blocks(parent), null);
+    return new ChatThread(parent.caseId(), TOOL, channel, ts);
   }
 
-  /** The thread's parent: the case, its state now, and what one can do from the message. */
-  private List<LayoutBlock> parent(Delivery delivery, ComposedMessage message) {
-    String caseId = delivery.supportCase().caseId();
-    String title = "[" + caseId + "][Sev " + delivery.supportCase().severity() + "] " + delivery.supportCase().title();
-    List<Fact> facts = new ArrayList<>();
-    facts.add(new Fact("Customer", delivery.supportCase().customer()));
-    facts.add(new Fact("Business impact", delivery.supportCase().businessImpact()));
-    facts.addAll(state.getObject().of(caseId));
+  @Override
+  protected String reply(ChatThread thread, Delivery delivery) {
+    return slack.post(thread.channel(), ChannelText.slack(delivery.message().subject()), reply(delivery.message()),
+        thread.threadId());
+  }
+
+  @Override
+  protected void refresh(ChatThread thread, Parent parent) {
+    slack.update(thread.channel(), thread.parentId(), ChannelText.slack(parent.title()), blocks(parent));
+  }
+
+  @Override
+  protected void say(ChatThread thread, String text) {
+    slack.post(thread.channel(), ChannelText.slack(text), null, thread.threadId());
+  }
+
+  private static List<LayoutBlock> blocks(Parent parent) {
     List<LayoutBlock> blocks = new ArrayList<>();
-    blocks.add(header(h -> h.text(plainText(ChannelText.slack(shorten(title, 150))))));
-    blocks.addAll(fields(facts));
+    blocks.add(header(h -> h.text(plainText(ChannelText.slack(shorten(parent.title(), 150))))));
+    blocks.addAll(fields(parent.facts()));
     List<BlockElement> buttons = new ArrayList<>();
-    boolean owned = facts.stream().anyMatch(f -> f.title().equals("Owner"));
-    if (!owned) {
+    String caseId = parent.caseId();
+    if (!parent.owned()) {
       buttons.add(button(b -> b.actionId(TAKE_OWNERSHIP).value(caseId).style("primary")
           .text(plainText("Take ownership"))));
     }
-    for (String area : state.getObject().joinableAreas()) {
+    for (String area : parent.joinableAreas()) {
       buttons.add(button(b -> b.actionId(JOIN_AREA + ":" + area).value(caseId + ":" + area)
           .text(plainText("Join: " + area))));
     }
-    buttons.add(button(b -> b.actionId("open-case").url(message.caseLink()).text(plainText("Open the case"))));
+    buttons.add(button(b -> b.actionId("open-case").url(parent.caseLink()).text(plainText("Open the case"))));
     blocks.add(actions(a -> a.elements(buttons)));
     return blocks;
   }
@@ -101,9 +86,7 @@ public class SlackThread {
   private static List<LayoutBlock> reply(ComposedMessage message) {
     List<LayoutBlock> blocks = new ArrayList<>();
     blocks.add(section(s -> s.text(markdownText("*" + ChannelText.slack(message.headline()) + "*"))));
-    blocks.addAll(fields(message.facts().stream()
-        .filter(f -> !List.of("Customer", "Severity", "Plan", "Title", "Business impact", "Recover by",
-            "First response due", "Services").contains(f.title())).toList()));
+    blocks.addAll(fields(replyFacts(message)));
     return blocks;
   }
 
@@ -120,9 +103,5 @@ public class SlackThread {
       }
     }
     return blocks;
-  }
-
-  private static String shorten(String text, int max) {
-    return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
   }
 }

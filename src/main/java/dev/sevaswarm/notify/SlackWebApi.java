@@ -29,8 +29,6 @@ public class SlackWebApi {
     }
   }
 
-  private static final long MAX_WAIT_SECONDS = 5;
-
   private final SwarmProperties properties;
   private final Slack slack;
 
@@ -104,7 +102,7 @@ public class SlackWebApi {
         response = call.run();
       } catch (SlackApiException e) {
         String retryAfter = e.getResponse().header("Retry-After");
-        if (e.getResponse().code() == 429 && attempt == 1 && waited(retryAfter)) {
+        if (e.getResponse().code() == 429 && attempt == 1 && RetryAfter.waitedOut(retryAfter)) {
           continue;
         }
         String error = e.getError() != null && e.getError().getError() != null ? e.getError().getError()
@@ -117,23 +115,6 @@ public class SlackWebApi {
         throw new SlackRefused(method, response.getError());
       }
       return response;
-    }
-  }
-
-  /** Waits out a short rate limit (Slack's Retry-After), so the attempt still succeeds. */
-  private static boolean waited(String retryAfter) {
-    try {
-      long seconds = retryAfter == null ? -1 : Long.parseLong(retryAfter.trim());
-      if (seconds < 0 || seconds > MAX_WAIT_SECONDS) {
-        return false;
-      }
-      Thread.sleep(seconds * 1000);
-      return true;
-    } catch (NumberFormatException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
     }
   }
 

@@ -18,6 +18,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param delivery retries, timeouts and which audiences hear about which event
  * @param slack the Slack app (a bot in the team channel), which replaces the Slack webhook when set
  * @param customer the language and time zone of customers who did not say theirs
+ * @param teams the Teams bot (two-way, a thread per case), which replaces the Teams webhook when set
  */
 @ConfigurationProperties(prefix = "swarm")
 public record SwarmProperties(
@@ -27,7 +28,8 @@ public record SwarmProperties(
     Mail mail,
     DeliverySettings delivery,
     Slack slack,
-    Customer customer) {
+    Customer customer,
+    Teams teams) {
 
   public SwarmProperties {
     publicUrl = blank(publicUrl) ? "http://localhost:8080" : stripSlash(publicUrl);
@@ -37,6 +39,7 @@ public record SwarmProperties(
     delivery = delivery == null ? new DeliverySettings(null, null, null, null) : delivery;
     slack = slack == null ? new Slack(null, null, null, null) : slack;
     customer = customer == null ? new Customer(null, null) : customer;
+    teams = teams == null ? new Teams(null, null, null, null, null, null, null) : teams;
   }
 
   /** The defaults for a case that names no language or zone of its own. */
@@ -97,6 +100,39 @@ public record SwarmProperties(
     /** Whether the Slack app (rather than the incoming webhook) talks to the channel. */
     public boolean app() {
       return !blank(botToken) && !blank(channel);
+    }
+  }
+
+  /**
+   * The Teams bot, spoken to through the Bot Framework's REST protocol.
+   *
+   * @param appId the bot's Microsoft app id; set, the bot posts to the team channel instead of the webhook
+   * @param appPassword the app's client secret, for the bot's own tokens
+   * @param tenantId the Microsoft Entra tenant of a single-tenant bot (its tokens come from there)
+   * @param serviceUrl the Bot Connector's base for Teams
+   * @param channelId the team channel's id ({@code 19:...@thread.tacv2})
+   * @param tokenUrl where the bot gets its tokens (client credentials)
+   * @param openidMetadataUrl the Bot Framework's OpenID configuration, naming the keys that sign its requests
+   */
+  public record Teams(String appId, String appPassword, String tenantId, String serviceUrl, String channelId,
+      String tokenUrl, String openidMetadataUrl) {
+    public Teams {
+      serviceUrl = blank(serviceUrl) ? "https://smba.trafficmanager.net/teams/"
+          : (serviceUrl.endsWith("/") ? serviceUrl : serviceUrl + "/");
+      tokenUrl = blank(tokenUrl) ? "https://login.microsoftonline.com/"
+          + (blank(tenantId) ? "botframework.com" : tenantId.trim()) + "/oauth2/v2.0/token" : tokenUrl;
+      openidMetadataUrl = blank(openidMetadataUrl)
+          ? "https://login.botframework.com/v1/.well-known/openidconfiguration" : openidMetadataUrl;
+      if (!blank(appId) && (blank(appPassword) || blank(channelId))) {
+        throw new IllegalArgumentException("swarm.teams.app-id is set, so the bot also needs "
+            + (blank(appPassword) ? "swarm.teams.app-password" : "swarm.teams.channel-id")
+            + " (or leave swarm.teams.app-id empty to use the Teams webhook)");
+      }
+    }
+
+    /** Whether the bot (rather than the incoming webhook) talks to the channel. */
+    public boolean bot() {
+      return !blank(appId);
     }
   }
 

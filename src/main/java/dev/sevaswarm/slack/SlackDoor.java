@@ -4,17 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.slack.api.app_backend.SlackSignature;
 import dev.sevaswarm.cases.ChatThreads;
+import dev.sevaswarm.chat.DoorWork;
 import dev.sevaswarm.notify.SlackThread;
 import dev.sevaswarm.notify.SwarmProperties;
-import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -33,29 +29,20 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class SlackDoor {
 
-  private static final Logger LOG = LoggerFactory.getLogger(SlackDoor.class);
-
   private final SwarmProperties properties;
   private final ChatThreads threads;
   private final SlackReplies replies;
   private final SlackActions actions;
+  private final DoorWork work;
   private final ObjectMapper json = new ObjectMapper();
-  private final ExecutorService work = Executors.newFixedThreadPool(2, runnable -> {
-    Thread thread = new Thread(runnable, "slack-door");
-    thread.setDaemon(true);
-    return thread;
-  });
 
-  public SlackDoor(SwarmProperties properties, ChatThreads threads, SlackReplies replies, SlackActions actions) {
+  public SlackDoor(SwarmProperties properties, ChatThreads threads, SlackReplies replies, SlackActions actions,
+      DoorWork work) {
     this.properties = properties;
     this.threads = threads;
     this.replies = replies;
     this.actions = actions;
-  }
-
-  @PreDestroy
-  void stop() {
-    work.shutdown();
+    this.work = work;
   }
 
   @PostMapping(path = "/slack/events", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -73,7 +60,7 @@ public class SlackDoor {
     if ("event_callback".equals(request.path("type").asText())
         && threads.firstDelivery(SlackThread.TOOL, request.path("event_id").asText())) {
       JsonNode event = request.path("event");
-      work.submit(() -> safely(() -> replies.handle(event), 3));
+      work.later("Slack", () -> replies.handle(event), 3);
     }
     return ResponseEntity.ok().build();
   }
@@ -95,7 +82,7 @@ public class SlackDoor {
     JsonNode interaction = json.readTree(payload.isEmpty() ? "{}" : payload);
     if ("block_actions".equals(interaction.path("type").asText())) {
       // once: a button's effect (a claim, an opened investigation) is not to be repeated
-      work.submit(() -> safely(() -> actions.handle(interaction), 1));
+      work.later("Slack", () -> actions.handle(interaction), 1);
     }
     return ResponseEntity.ok().build();
   }
@@ -107,30 +94,5 @@ public class SlackDoor {
       return false;
     }
     return new SlackSignature.Verifier(new SlackSignature.Generator(secret)).isValid(timestamp, body, signature);
-  }
-
-  /**
-   * Carries out what Slack asked, trying again a little later when something on the way failed (say
-   * Slack's users.info did not answer), where an attempt is one transaction that a retry cannot repeat.
-   */
-  private static void safely(Runnable task, int attempts) {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        task.run();
-        return;
-      } catch (RuntimeException e) {
-        if (attempt >= attempts) {
-          LOG.error("A request from Slack could not be carried out after {} attempts", attempt, e);
-          return;
-        }
-        LOG.warn("A request from Slack failed (attempt {}), trying again: {}", attempt, e.getMessage());
-        try {
-          Thread.sleep(1000L * attempt);
-        } catch (InterruptedException interrupted) {
-          Thread.currentThread().interrupt();
-          return;
-        }
-      }
-    }
   }
 }

@@ -11,15 +11,11 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.slack.api.app_backend.SlackSignature;
-import dev.sevaswarm.cases.CaseThread;
 import dev.sevaswarm.cases.ChatThreads;
 import dev.sevaswarm.cases.Playbook.Task;
 import dev.sevaswarm.cases.Playbook.Var;
-import dev.sevaswarm.cases.ThreadEntry;
 import dev.sevaswarm.cases.ThreadKind;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -28,54 +24,30 @@ import java.util.UUID;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The Slack app as a two-way door, against WireMock standing in for Slack's Web API and requests
  * signed the way Slack signs them: the broadcast starts the case's thread, later news are replies,
  * replies come back as comments, and the message's buttons act as the person who pressed them.
- * (Its own application context: with a bot token set, Slack goes through the app, not the webhook.)
+ * (On {@link ChatDoorsTestSupport}'s application, which has the Teams bot too.)
  */
-class SlackAppTest extends AppTestSupport {
+class SlackAppTest extends ChatDoorsTestSupport {
 
-  static final String SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
-  static final String CHANNEL = "C0SWARM";
-  static final WireMockServer SLACK = startSlack();
+  static final String SECRET = SLACK_SECRET;
+  static final String CHANNEL = SLACK_CHANNEL;
 
-  @Autowired TestRestTemplate http;
-  @Autowired ChatThreads threads;
-  @Autowired CaseThread thread;
   private final ObjectMapper json = new ObjectMapper();
-
-  private static WireMockServer startSlack() {
-    WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-    server.start();
-    Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
-    return server;
-  }
-
-  @DynamicPropertySource
-  static void slackApp(DynamicPropertyRegistry registry) {
-    registry.add("spring.datasource.url", () -> "jdbc:h2:mem:slack-tests;DB_CLOSE_DELAY=-1");
-    // an engine of its own name: the engine REST API of the shared context looks "default" up by name
-    registry.add("camunda.bpm.process-engine-name", () -> "slacktests"); // (no hyphen: the starter ignores such names)
-    registry.add("swarm.slack.bot-token", () -> "xoxb-test-token");
-    registry.add("swarm.slack.signing-secret", () -> SECRET);
-    registry.add("swarm.slack.channel", () -> CHANNEL);
-    registry.add("swarm.slack.api-url", () -> SLACK.baseUrl() + "/api/");
-  }
 
   @BeforeEach
   void slackAnswers() {
     SLACK.resetAll();
+    TEAMS.resetAll();
+    TeamsBotTest.teamsAnswers();
     // a message's ts is unique in its channel: each test's case gets its own
     String ts = (System.currentTimeMillis() / 1000) + "." + String.format("%06d", System.nanoTime() % 1_000_000);
     SLACK.stubFor(post(urlPathEqualTo("/api/chat.postMessage")).willReturn(okJson(
@@ -113,10 +85,6 @@ class SlackAppTest extends AppTestSupport {
         {"type": "event_callback", "event_id": "%s", "event": {"type": "message", "channel": "%s", "user": "%s",
          "text": "%s", "ts": "1764370099.000200", "thread_ts": "%s"}}""".formatted(eventId, CHANNEL, user, text, threadTs);
     return signed("/slack/events", body, "application/json", System.currentTimeMillis() / 1000, SECRET);
-  }
-
-  private List<ThreadEntry> comments(String caseId) {
-    return thread.entries(caseId).stream().filter(e -> e.kind() == ThreadKind.COMMENT).toList();
   }
 
   @Test

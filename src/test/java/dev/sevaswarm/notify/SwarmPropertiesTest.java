@@ -44,4 +44,30 @@ class SwarmPropertiesTest {
     assertThat(properties.audiencesOf(NotificationEvent.CLOSURE)).as("default")
         .isEqualTo(List.of(Audience.CUSTOMER, Audience.SALES, Audience.TEAM));
   }
+
+  @Test
+  void aTeamsBotWithoutItsPasswordOrChannel_stopsStartUpNamingWhatIsMissing() {
+    assertThatThrownBy(() -> bind(Map.of("swarm.teams.app-id", "00000000-0000-0000-0000-0000000000b0",
+        "swarm.teams.channel-id", "19:abc@thread.tacv2")))
+        .hasRootCauseMessage("swarm.teams.app-id is set, so the bot also needs swarm.teams.app-password"
+            + " (or leave swarm.teams.app-id empty to use the Teams webhook)");
+    assertThatThrownBy(() -> bind(Map.of("swarm.teams.app-id", "b0", "swarm.teams.app-password", "secret")))
+        .hasRootCauseMessage("swarm.teams.app-id is set, so the bot also needs swarm.teams.channel-id"
+            + " (or leave swarm.teams.app-id empty to use the Teams webhook)");
+  }
+
+  @Test
+  void theTeamsBotsEndpointsDefaultToMicrosofts_andASingleTenantBotGetsItsTokensFromItsTenant() {
+    SwarmProperties.Teams none = bind(Map.of()).teams();
+    assertThat(none.bot()).isFalse();
+    assertThat(none.serviceUrl()).isEqualTo("https://smba.trafficmanager.net/teams/");
+    assertThat(none.tokenUrl()).isEqualTo("https://login.microsoftonline.com/botframework.com/oauth2/v2.0/token");
+    assertThat(none.openidMetadataUrl()).isEqualTo("https://login.botframework.com/v1/.well-known/openidconfiguration");
+    SwarmProperties.Teams tenant = bind(Map.of("swarm.teams.app-id", "b0", "swarm.teams.app-password", "secret",
+        "swarm.teams.channel-id", "19:abc@thread.tacv2", "swarm.teams.tenant-id", "contoso-tenant",
+        "swarm.teams.service-url", "https://smba.trafficmanager.net/emea")).teams();
+    assertThat(tenant.bot()).isTrue();
+    assertThat(tenant.tokenUrl()).isEqualTo("https://login.microsoftonline.com/contoso-tenant/oauth2/v2.0/token");
+    assertThat(tenant.serviceUrl()).as("replies go to {serviceUrl}v3/...").isEqualTo("https://smba.trafficmanager.net/emea/");
+  }
 }

@@ -1,0 +1,106 @@
+package dev.sevaswarm.chat;
+
+import dev.sevaswarm.cases.CaseThread;
+import dev.sevaswarm.cases.Playbook;
+import dev.sevaswarm.cases.ThreadKind;
+import dev.sevaswarm.cases.Volunteering;
+import dev.sevaswarm.identity.Caller;
+import dev.sevaswarm.identity.Roles;
+import dev.sevaswarm.notify.MessageComposer;
+import dev.sevaswarm.notify.SwarmProperties;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the buttons of a case's chat message do, for every chat tool alike, as the person who
+ * pressed them and under the same rules as in Tasklist: Take ownership claims the case's
+ * take-ownership task (the first response still needs its text, so the answer links to the form);
+ * Join opens an investigation of the area and gives it to them. Who may not is told so, and
+ * nothing changes.
+ */
+@Component
+public class DoorActions {
+
+  /**
+   * What came of an action.
+   *
+   * @param done whether anything changed
+   * @param answer what the person who pressed the button is told
+   * @param link where they go on (the form to fill in), if anywhere
+   * @param announcement what the case's thread in the chat tool is told, if anything
+   */
+  public record Outcome(boolean done, String answer, String link, String announcement) {
+
+    static Outcome refused(String answer) {
+      return new Outcome(false, answer, null, null);
+    }
+  }
+
+  private final TaskService tasks;
+  private final IdentityService identity;
+  private final Volunteering volunteering;
+  private final CaseThread thread;
+  private final MessageComposer links;
+  private final SwarmProperties properties;
+
+  public DoorActions(TaskService tasks, IdentityService identity, Volunteering volunteering, CaseThread thread,
+      MessageComposer links, SwarmProperties properties) {
+    this.tasks = tasks;
+    this.identity = identity;
+    this.volunteering = volunteering;
+    this.thread = thread;
+    this.links = links;
+    this.properties = properties;
+  }
+
+  /** For someone the chat tool knows but this application does not. */
+  public static Outcome stranger(String tool) {
+    return Outcome.refused("Not allowed: your " + tool + " account matches no Sev A Swarm user");
+  }
+
+  public Outcome takeOwnership(String caseId, Caller caller, String tool) {
+    Task take = Caller.asSystem(identity, () -> tasks.createTaskQuery().processInstanceBusinessKey(caseId)
+        .taskDefinitionKey(Playbook.Task.TAKE_OWNERSHIP).singleResult());
+    if (take == null) {
+      return Outcome.refused(caseId + " has no owner to be taken any more");
+    }
+    identity.setAuthentication(caller.userId(), caller.groups());
+    try {
+      tasks.claim(take.getId(), caller.userId());
+    } catch (AuthorizationException notTheirs) {
+      return Outcome.refused("Not allowed: taking ownership of " + caseId + " is for the Sev A rotation");
+    } catch (TaskAlreadyClaimedException taken) {
+      return Outcome.refused(caseId + " is already being taken by " + take.getAssignee());
+    } finally {
+      identity.clearAuthentication();
+    }
+    thread.post(caseId, caller.userId(), ThreadKind.OWNERSHIP, caller.userId() + " is taking the case (from " + tool + ")");
+    String form = properties.publicUrl() + "/camunda/app/tasklist/default/#/?task=" + take.getId();
+    return new Outcome(true, "You are taking " + caseId + ". Send the first response from its form: " + form, form,
+        caller.userId() + " is taking " + caseId + " and writing the first response");
+  }
+
+  public Outcome join(String caseId, String area, Caller caller) {
+    if (!caller.inAnyOf(Roles.CASE_WORKERS)) {
+      return Outcome.refused("Not allowed: joining an investigation is for the swarm's engineers");
+    }
+    if (!Playbook.Group.AREAS.contains(area)) {
+      return Outcome.refused("There is no isolation area '" + area + "' to join");
+    }
+    try {
+      Caller.asSystem(identity, () -> {
+        volunteering.volunteer(caseId, area, caller.userId());
+        return null;
+      });
+    } catch (Volunteering.NothingToJoin nothing) {
+      return Outcome.refused(nothing.getMessage());
+    }
+    String tasklist = links.tasklistLink(caseId);
+    return new Outcome(true, "You are on " + area + " for " + caseId + ": " + tasklist, tasklist,
+        caller.userId() + " joins " + caseId + " to investigate " + area);
+  }
+}
