@@ -58,8 +58,18 @@ public class BotFrameworkTokens {
         || activityServiceUrl == null) {
       return Optional.empty();
     }
+    ConfigurableJWTProcessor<SecurityContext> checks;
     try {
-      JWTClaimsSet claims = processor().process(authorization.substring(7).trim(), null);
+      checks = processor();
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("Refused a Teams request: the Bot Framework's keys cannot be read ({})", describe(e));
+      return Optional.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    }
+    try {
+      JWTClaimsSet claims = checks.process(authorization.substring(7).trim(), null);
       String serviceUrl = claims.getStringClaim("serviceurl");
       if (serviceUrl == null || !sameUrl(serviceUrl, activityServiceUrl)) {
         LOG.info("Refused a Teams request whose token names another service URL than its activity");
@@ -67,7 +77,7 @@ public class BotFrameworkTokens {
       }
       return Optional.of(claims);
     } catch (Exception refused) { // a bad signature, claim, format or an unknown key: all the same to the caller
-      LOG.info("Refused a Teams request: {}", refused.getMessage());
+      LOG.info("Refused a Teams request: {}", describe(refused));
       return Optional.empty();
     }
   }
@@ -95,6 +105,10 @@ public class BotFrameworkTokens {
     processor = built;
     metadataUntil = Instant.now().plus(METADATA_KEPT);
     return processor;
+  }
+
+  private static String describe(Exception e) {
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 
   private static boolean sameUrl(String a, String b) {
