@@ -33,6 +33,10 @@ public final class DemoUsers {
       new DemoUser("eng-network", "Nia", "Network", List.of(NETWORK, SEV_A_ENGINEERS)),
       new DemoUser("eng-os", "Oskar", "Guest OS", List.of(GUEST_OS, SEV_A_ENGINEERS)),
       new DemoUser("eng-app", "Aiko", "Application", List.of(APPLICATION, SEV_A_ENGINEERS)),
+      // a second engineer for each area, so that the demo's experts span Tokyo, Dublin and Seattle hours
+      new DemoUser("eng-kaito", "Kaito", "Sato", List.of(PLATFORM, STORAGE, SEV_A_ENGINEERS)),
+      new DemoUser("eng-siobhan", "Siobhán", "Kelly", List.of(NETWORK, APPLICATION, SEV_A_ENGINEERS)),
+      new DemoUser("eng-riley", "Riley", "Jones", List.of(STORAGE, NETWORK, GUEST_OS, SEV_A_ENGINEERS)),
       new DemoUser("duty-manager", "Dana", "Duty", List.of(DUTY_MANAGERS)),
       new DemoUser("account-manager", "Akira", "Account", List.of(ACCOUNT_TEAM)),
       new DemoUser("process-owner", "Olga", "Owner", List.of(PROCESS_OWNERS)),
