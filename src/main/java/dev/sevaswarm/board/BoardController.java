@@ -104,8 +104,11 @@ public class BoardController {
     model.addAttribute("people", Caller.asSystem(identity, this::people));
     Caller viewer = WebappLogin.of(request).orElseThrow();
     model.addAttribute("mayComment", viewer.inAnyOf(Roles.CASE_WORKERS));
-    model.addAttribute("maySetNextAction", viewer.userId().equals(view.owner())
-        || viewer.inAnyOf(List.of(Playbook.Group.DUTY_MANAGERS, Playbook.Group.CAMUNDA_ADMIN)));
+    boolean ownerOrManager = viewer.userId().equals(view.owner())
+        || viewer.inAnyOf(List.of(Playbook.Group.DUTY_MANAGERS, Playbook.Group.CAMUNDA_ADMIN));
+    model.addAttribute("maySetNextAction", ownerOrManager);
+    model.addAttribute("mayMarkHelpful", ownerOrManager);
+    model.addAttribute("viewer", viewer.userId());
     model.addAttribute("areas", Playbook.Group.AREAS);
     model.addAttribute("mayAudit", viewer.inAnyOf(Roles.AUDIT_READERS));
     model.addAttribute("tasklist", links.tasklistPath(caseId));

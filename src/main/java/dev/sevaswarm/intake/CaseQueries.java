@@ -12,6 +12,7 @@ import dev.sevaswarm.cases.SupportCase;
 import dev.sevaswarm.cases.Times;
 import dev.sevaswarm.intake.CaseView.AreaView;
 import dev.sevaswarm.intake.CaseView.TimelineEntry;
+import dev.sevaswarm.room.HelpfulMarks;
 import dev.sevaswarm.room.Investigations;
 import dev.sevaswarm.room.NextActions;
 import java.time.OffsetDateTime;
@@ -38,11 +39,13 @@ public class CaseQueries {
   private final TaskService tasks;
   private final CaseThread thread;
   private final CaseFindings findings;
+  private final HelpfulMarks helpfulMarks;
   private final Investigations investigations;
   private final NextActions nextActions;
 
   public CaseQueries(HistoryService history, TaskService tasks, CaseThread thread, CaseFindings findings,
-      Investigations investigations, NextActions nextActions) {
+      Investigations investigations, NextActions nextActions, HelpfulMarks helpfulMarks) {
+    this.helpfulMarks = helpfulMarks;
     this.investigations = investigations;
     this.nextActions = nextActions;
     this.history = history;
@@ -129,8 +132,10 @@ public class CaseQueries {
   }
 
   private List<TimelineEntry> timeline(String caseId) {
+    java.util.Set<Long> helpful = helpfulMarks.of(caseId);
     return thread.entries(caseId).stream()
-        .map(e -> new TimelineEntry(e.at(), e.actor(), e.kind().name(), e.text())).toList();
+        .map(e -> new TimelineEntry(e.id(), e.at(), e.actor(), e.kind().name(), e.text(), helpful.contains(e.id())))
+        .toList();
   }
 
   private static OffsetDateTime time(Object value) {

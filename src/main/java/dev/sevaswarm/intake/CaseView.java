@@ -42,5 +42,11 @@ public record CaseView(
   public record AreaView(String area, String group, String state, String assignee, String verdict) {}
 
   /** One line of the case thread. */
-  public record TimelineEntry(OffsetDateTime at, String actor, String kind, String text) {}
+  /**
+   * A line of the case thread.
+   *
+   * @param id what to name the entry by (to mark a comment or finding helpful)
+   * @param helpful whether the case's owner marked it helpful
+   */
+  public record TimelineEntry(long id, OffsetDateTime at, String actor, String kind, String text, boolean helpful) {}
 }

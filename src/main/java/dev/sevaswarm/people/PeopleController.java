@@ -61,8 +61,11 @@ public class PeopleController {
   private final Experts experts;
   private final CaseRepository cases;
   private final IdentityService identity;
+  private final Contributions contributions;
 
-  public PeopleController(Profiles profiles, Experts experts, CaseRepository cases, IdentityService identity) {
+  public PeopleController(Profiles profiles, Experts experts, CaseRepository cases, IdentityService identity,
+      Contributions contributions) {
+    this.contributions = contributions;
     this.profiles = profiles;
     this.experts = experts;
     this.cases = cases;
@@ -88,6 +91,21 @@ public class PeopleController {
     Caller.require(identity, Roles.CASE_WORKERS, "read people's profiles");
     return profiles.of(userId).map(p -> view(p, CaseClock.now().toZonedDateTime()))
         .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "No profile for " + userId));
+  }
+
+  @Operation(summary = "What a person gave the swarm: findings, root causes, comments, helpful marks, cases owned")
+  @ApiResponse(responseCode = "200", description = "the counts, in all and per month")
+  @ApiResponse(responseCode = "403", description = "for the swarm's groups, duty managers and auditors")
+  @ApiResponse(responseCode = "404", description = "no such user")
+  @GetMapping(path = "/api/people/{userId}/contributions", produces = MediaType.APPLICATION_JSON_VALUE)
+  public Contributions.Credit contributions(@PathVariable String userId) {
+    List<String> readers = new ArrayList<>(Roles.CASE_WORKERS);
+    readers.add(Playbook.Group.AUDITORS);
+    Caller.require(identity, readers, "read people's contributions");
+    if (!Caller.asSystem(identity, () -> identity.createUserQuery().userId(userId).count() == 1)) {
+      throw new ApiException(HttpStatus.NOT_FOUND, "No user " + userId);
+    }
+    return contributions.of(userId);
   }
 
   @Operation(summary = "Create or replace a person's profile (duty managers)")

@@ -126,6 +126,7 @@ public class CaseTaskListener implements TaskListener {
         post(task, ThreadKind.FINDING, "[" + area + "] " + verdict + ": " + text(task, Var.FINDING));
         findings.add(caseId(task),
             new Finding(area, verdict, text(task, Var.FINDING), actor, CaseClock.now()));
+        metrics.finding(area, verdict.name());
         if (verdict == Verdict.ROOT_CAUSE) {
           metrics.rootCauseFound(severity(task), sinceIntake(task));
           task.setVariable(Var.ROOT_CAUSE_FOUND, true);

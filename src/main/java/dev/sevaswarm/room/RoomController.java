@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.sevaswarm.cases.ApiException;
 import dev.sevaswarm.cases.CaseClock;
 import dev.sevaswarm.cases.CaseRepository;
+import dev.sevaswarm.cases.CaseThread;
+import dev.sevaswarm.cases.ThreadEntry;
+import dev.sevaswarm.cases.ThreadKind;
 import dev.sevaswarm.cases.CaseStatus;
 import dev.sevaswarm.cases.FieldLimits;
 import dev.sevaswarm.cases.FieldProblem;
@@ -12,6 +15,7 @@ import dev.sevaswarm.cases.SupportCase;
 import dev.sevaswarm.cases.Times;
 import dev.sevaswarm.identity.Caller;
 import dev.sevaswarm.identity.Roles;
+import dev.sevaswarm.sla.SlaMetrics;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.OffsetDateTime;
@@ -50,9 +54,16 @@ public class RoomController {
   private final RoomState state;
   private final IdentityService identity;
   private final TransactionTemplate transaction;
+  private final CaseThread thread;
+  private final HelpfulMarks helpfulMarks;
+  private final SlaMetrics metrics;
 
   public RoomController(CaseRepository cases, CaseComments comments, NextActions nextActions, RoomState state,
-      IdentityService identity, PlatformTransactionManager transactions) {
+      IdentityService identity, PlatformTransactionManager transactions, CaseThread thread, HelpfulMarks helpfulMarks,
+      SlaMetrics metrics) {
+    this.thread = thread;
+    this.helpfulMarks = helpfulMarks;
+    this.metrics = metrics;
     this.cases = cases;
     this.comments = comments;
     this.nextActions = nextActions;
@@ -128,6 +139,41 @@ public class RoomController {
     OffsetDateTime by = due;
     return Caller.asSystem(identity, () -> transaction.execute(status ->
         nextActions.set(supportCase.caseId(), text, by, caller.userId(), nextActions.swarmOf(supportCase.caseId()))));
+  }
+
+  /** A thread entry marked helpful. */
+  public record Helpful(long entryId, String caseId, String author, String markedBy) {}
+
+  @Operation(summary = "Mark a comment or finding of the case helpful: credit for whoever wrote it (the owner or a duty manager)")
+  @ApiResponse(responseCode = "201", description = "marked")
+  @ApiResponse(responseCode = "200", description = "it was marked already; it counts once")
+  @ApiResponse(responseCode = "400", description = "not a comment or finding, or the marker's own")
+  @ApiResponse(responseCode = "403", description = "only the case's owner and duty managers mark contributions")
+  @PostMapping(path = "/timeline/{entryId}/helpful")
+  public ResponseEntity<Helpful> helpful(@PathVariable String caseId, @PathVariable long entryId) {
+    Caller caller = Caller.current(identity);
+    SupportCase supportCase = find(caseId);
+    String owner = state.owner(supportCase.caseId()).orElse(null);
+    boolean manager = caller.inAnyOf(List.of(Playbook.Group.DUTY_MANAGERS, Playbook.Group.CAMUNDA_ADMIN));
+    if (!manager && (owner == null || !owner.equals(caller.userId()))) {
+      throw ApiException.forbidden("Only the case's owner" + (owner == null ? "" : " (" + owner + ")")
+          + " and duty managers mark contributions helpful");
+    }
+    ThreadEntry entry = thread.entries(supportCase.caseId()).stream().filter(e -> e.id() == entryId).findFirst()
+        .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "Case " + caseId + " has no entry " + entryId));
+    if (entry.kind() != ThreadKind.COMMENT && entry.kind() != ThreadKind.FINDING) {
+      throw ApiException.invalid(List.of(new FieldProblem("entryId", "is a " + entry.kind()
+          + " entry: only comments and findings are contributions")));
+    }
+    if (entry.actor().equals(caller.userId())) {
+      throw ApiException.invalid(List.of(new FieldProblem("entryId", "is your own: credit is given by others")));
+    }
+    boolean marked = helpfulMarks.mark(entry, caller.userId());
+    if (marked) {
+      metrics.helpful(entry.kind().name().toLowerCase(java.util.Locale.ROOT));
+    }
+    return ResponseEntity.status(marked ? HttpStatus.CREATED : HttpStatus.OK)
+        .body(new Helpful(entry.id(), entry.caseId(), entry.actor(), caller.userId()));
   }
 
   private SupportCase find(String caseId) {

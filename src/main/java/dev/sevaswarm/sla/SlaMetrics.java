@@ -58,6 +58,18 @@ public class SlaMetrics {
         "severity", severity);
   }
 
+  /** A finding posted, by area and verdict: which areas find root causes, and how often. */
+  public void finding(String area, String verdict) {
+    Counter.builder("swarm_findings").description("Findings posted, by isolation area and verdict")
+        .tag("area", area).tag("verdict", verdict).register(registry).increment();
+  }
+
+  /** A contribution the owner marked helpful, by what it was (comment, finding). */
+  public void helpful(String kind) {
+    Counter.builder("swarm_helpful_contributions").description("Contributions marked helpful by the case's owner")
+        .tag("kind", kind).register(registry).increment();
+  }
+
   public void breach(String severity, String plan) {
     Counter.builder("swarm_sla_breaches").description("First responses that missed their deadline")
         .tag("severity", severity).tag("plan", plan).register(registry).increment();

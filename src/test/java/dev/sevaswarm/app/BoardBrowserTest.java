@@ -84,6 +84,16 @@ class BoardBrowserTest extends AppTestSupport {
           .isEqualTo(ownerPage);
       owner.save("room-owner");
 
+      // the owner gives credit: the teammate's comment is marked helpful, for everyone to see
+      WebElement helpful = owner.wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".mark-helpful")));
+      assertThat(owner.driver.findElements(By.cssSelector(".mark-helpful"))).as("only others' comments and findings")
+          .hasSize(1);
+      helpful.click();
+      owner.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#timeline .helpful"),
+          "★ helpful"));
+      assertThat(owner.driver.findElements(By.cssSelector(".mark-helpful"))).isEmpty();
+      owner.save("room-helpful");
+
       // "Open the case's tasks in Tasklist" lands on this case's tasks for this person
       owner.driver.findElement(By.linkText("Open the case's tasks in Tasklist")).click();
       owner.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".tasks-list"),

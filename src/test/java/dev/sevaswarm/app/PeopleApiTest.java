@@ -147,4 +147,67 @@ class PeopleApiTest extends AppTestSupport {
     assertThat(call(HttpMethod.GET, "account-manager", "/api/cases/" + caseId + "/experts?area=storage", null)
         .getStatusCode().value()).isEqualTo(403);
   }
+
+  private JsonNode credit(String userId) {
+    return call(HttpMethod.GET, "auditor", "/api/people/" + userId + "/contributions", null).getBody();
+  }
+
+  private long entryOf(String caseId, String kind, String actor) {
+    JsonNode timeline = call(HttpMethod.GET, "eng-network", "/api/cases/" + caseId, null).getBody().get("timeline");
+    for (JsonNode entry : timeline) {
+      if (entry.get("kind").asText().equals(kind) && entry.get("actor").asText().equals(actor)) {
+        return entry.get("id").asLong();
+      }
+    }
+    throw new AssertionError("no " + kind + " by " + actor + " in " + timeline);
+  }
+
+  @Test
+  void theOwnerMarksHelpfulContributions_andEachPersonsCreditCountsWhatTheyGave() {
+    JsonNode sam = credit("eng-storage");
+    JsonNode nia = credit("eng-network");
+    String caseId = openSevACase("People: credit where it is due").getBusinessKey();
+    takeOwnership(caseId, "eng-network", Variables.createVariables(), "storage");
+    assertThat(call(HttpMethod.POST, "eng-storage", "/api/cases/" + caseId + "/comments",
+        "{\"text\": \"The array's controller logged a failover at 05:00\"}").getStatusCode().value()).isEqualTo(201);
+    org.camunda.bpm.engine.task.Task storage = awaitTask(caseId, Task.INVESTIGATE_AREA);
+    as("eng-storage", () -> {
+      tasks.claim(storage.getId(), "eng-storage");
+      completeAsAPersonWould(storage.getId(), Variables.createVariables()
+          .putValue(Var.FINDING, "Controller B lost its cache battery").putValue(Var.VERDICT, "ROOT_CAUSE"));
+      return null;
+    });
+    org.awaitility.Awaitility.await().until(() -> credit("eng-storage").get("rootCauses").asInt()
+        == sam.get("rootCauses").asInt() + 1);
+
+    long comment = entryOf(caseId, "COMMENT", "eng-storage");
+    String mark = "/api/cases/" + caseId + "/timeline/" + comment + "/helpful";
+    assertThat(call(HttpMethod.POST, "eng-storage", mark, "{}").getStatusCode().value()).as("not the owner").isEqualTo(403);
+    assertThat(call(HttpMethod.POST, "eng-network", mark, "{}").getStatusCode().value()).isEqualTo(201);
+    assertThat(call(HttpMethod.POST, "eng-network", mark, "{}").getStatusCode().value()).as("counted once").isEqualTo(200);
+    long ownership = entryOf(caseId, "OWNERSHIP", "eng-network");
+    ResponseEntity<JsonNode> notAContribution = call(HttpMethod.POST, "duty-manager",
+        "/api/cases/" + caseId + "/timeline/" + ownership + "/helpful", "{}");
+    assertThat(notAContribution.getStatusCode().value()).isEqualTo(400);
+    assertThat(notAContribution.getBody().at("/errors/0/field").asText()).isEqualTo("entryId");
+    assertThat(call(HttpMethod.POST, "eng-network", "/api/cases/" + caseId + "/timeline/99999999/helpful", "{}")
+        .getStatusCode().value()).isEqualTo(404);
+    JsonNode marked = call(HttpMethod.GET, "eng-network", "/api/cases/" + caseId, null).getBody().get("timeline");
+    assertThat(marked.findParents("id").stream().filter(e -> e.get("id").asLong() == comment).findFirst().orElseThrow()
+        .get("helpful").asBoolean()).isTrue();
+
+    JsonNode after = credit("eng-storage");
+    assertThat(after.get("findings").asInt()).isEqualTo(sam.get("findings").asInt() + 1);
+    assertThat(after.get("comments").asInt()).isEqualTo(sam.get("comments").asInt() + 1);
+    assertThat(after.get("helpful").asInt()).isEqualTo(sam.get("helpful").asInt() + 1);
+    String thisMonth = java.time.YearMonth.from(CaseClock.now()).toString();
+    assertThat(after.at("/months/0/month").asText()).isEqualTo(thisMonth);
+    assertThat(after.at("/months/0/helpful").asInt()).isGreaterThanOrEqualTo(1);
+    assertThat(credit("eng-network").get("casesOwned").asInt()).isEqualTo(nia.get("casesOwned").asInt() + 1);
+
+    assertThat(call(HttpMethod.GET, "account-manager", "/api/people/eng-storage/contributions", null)
+        .getStatusCode().value()).isEqualTo(403);
+    assertThat(call(HttpMethod.GET, "auditor", "/api/people/nobody-here/contributions", null)
+        .getStatusCode().value()).isEqualTo(404);
+  }
 }
