@@ -49,6 +49,7 @@ public class Experts {
       Set<String> people = new java.util.TreeSet<>(group);
       byUser.values().stream().filter(p -> p.skill(area) > 0).map(Profile::userId).forEach(people::add);
       Map<String, List<PastWork>> past = pastWork(people, supportCase.caseId());
+      Map<String, Integer> helpful = helpful(people);
       List<Candidate> candidates = new ArrayList<>();
       for (String userId : people) {
         if (identity.createUserQuery().userId(userId).count() == 0) {
@@ -56,7 +57,7 @@ public class Experts {
         }
         candidates.add(new Candidate(userId, DisplayNames.of(identity, userId), byUser.get(userId),
             group.contains(userId), tasks.createTaskQuery().taskAssignee(userId).active().count(),
-            past.getOrDefault(userId, List.of())));
+            past.getOrDefault(userId, List.of()), helpful.getOrDefault(userId, 0)));
       }
       return Ranking.rank(area, supportCase.services(), candidates, CaseClock.now().toZonedDateTime());
     });
@@ -78,6 +79,19 @@ public class Experts {
               services == null || services.isEmpty() ? List.of() : List.of(services.split("\n"))));
         }, java.util.stream.Stream.concat(java.util.stream.Stream.of(caseId), people.stream()).toArray());
     return past;
+  }
+
+  /** How many of each one's contributions owners marked helpful. */
+  private Map<String, Integer> helpful(Set<String> people) {
+    Map<String, Integer> helpful = new LinkedHashMap<>();
+    if (!people.isEmpty()) {
+      String marks = people.stream().map(p -> "?").collect(Collectors.joining(", "));
+      jdbc.query("select author, count(*) as marks from helpful_mark where author in (" + marks + ") group by author",
+          rs -> {
+            helpful.put(rs.getString("author"), rs.getInt("marks"));
+          }, people.toArray());
+    }
+    return helpful;
   }
 
   private static Verdict verdict(String stored) {

@@ -17,7 +17,7 @@ public final class Ranking {
 
   /** Someone who could be asked. */
   public record Candidate(String userId, String name, Profile profile, boolean inAreaGroup, long openTasks,
-      List<PastWork> past) {}
+      List<PastWork> past, int helpful) {}
 
   /** A finding someone posted before, on a case with these services. */
   public record PastWork(String caseId, Verdict verdict, List<String> services) {}
@@ -34,6 +34,8 @@ public final class Ranking {
   static final int PER_FINDING = 5;
   static final int MOST_FROM_THE_PAST = 30;
   static final int PER_OPEN_TASK = -8;
+  static final int PER_HELPFUL = 2;
+  static final int MOST_FOR_HELPFUL = 10;
   private static final DateTimeFormatter NEXT = DateTimeFormatter.ofPattern("EEE HH:mm", Locale.ENGLISH);
 
   private Ranking() {}
@@ -99,6 +101,10 @@ public final class Ranking {
           + String.join(", ", shared) + ")");
     }
     score += Math.min(fromThePast, MOST_FROM_THE_PAST);
+    if (c.helpful() > 0) {
+      score += Math.min(PER_HELPFUL * c.helpful(), MOST_FOR_HELPFUL);
+      reasons.add(c.helpful() + " contribution" + (c.helpful() == 1 ? "" : "s") + " marked helpful");
+    }
     if (c.openTasks() > 0) {
       score += PER_OPEN_TASK * (int) Math.min(c.openTasks(), 5);
       reasons.add(c.openTasks() + " open task" + (c.openTasks() == 1 ? "" : "s"));

@@ -204,6 +204,10 @@ class PeopleApiTest extends AppTestSupport {
     assertThat(after.at("/months/0/month").asText()).isEqualTo(thisMonth);
     assertThat(after.at("/months/0/helpful").asInt()).isGreaterThanOrEqualTo(1);
     assertThat(credit("eng-network").get("casesOwned").asInt()).isEqualTo(nia.get("casesOwned").asInt() + 1);
+    // and credit feeds the ranking
+    JsonNode experts = call(HttpMethod.GET, "eng-network", "/api/cases/" + caseId + "/experts?area=storage", null).getBody();
+    assertThat(experts.findParents("userId").stream().filter(e -> e.get("userId").asText().equals("eng-storage"))
+        .findFirst().orElseThrow().get("reasons").toString()).containsPattern("\\d+ contributions? marked helpful");
 
     assertThat(call(HttpMethod.GET, "account-manager", "/api/people/eng-storage/contributions", null)
         .getStatusCode().value()).isEqualTo(403);

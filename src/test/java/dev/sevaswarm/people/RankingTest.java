@@ -68,20 +68,20 @@ class RankingTest {
   void someoneOnShiftComesBeforeABetterExpertAsleep_awayComesLast_andLoadAndHistoryCount() {
     ZonedDateTime tokyoMorning = utc("2026-11-30T01:00:00Z"); // Monday 10:00 JST, 01:00 GMT, Sunday 17:00 PST
     List<Candidate> candidates = List.of(
-        new Candidate("sam", "Sam Storage", profile("sam", DUBLIN, Map.of("storage", 3), false), true, 0, List.of()),
-        new Candidate("kaito", "Kaito Sato", profile("kaito", TOKYO, Map.of("storage", 2), false), true, 0, List.of()),
+        new Candidate("sam", "Sam Storage", profile("sam", DUBLIN, Map.of("storage", 3), false), true, 0, List.of(), 0),
+        new Candidate("kaito", "Kaito Sato", profile("kaito", TOKYO, Map.of("storage", 2), false), true, 0, List.of(), 0),
         new Candidate("aiko", "Aiko Application", profile("aiko", TOKYO, Map.of("storage", 2), false), false, 3,
-            List.of()),
-        new Candidate("away", "Away Person", profile("away", TOKYO, Map.of("storage", 3), true), true, 0, List.of()),
+            List.of(), 0),
+        new Candidate("away", "Away Person", profile("away", TOKYO, Map.of("storage", 3), true), true, 0, List.of(), 0),
         new Candidate("riley", "Riley Jones", profile("riley", TOKYO, Map.of("storage", 2), false), false, 0,
             List.of(new PastWork("SW-1012", Verdict.ROOT_CAUSE, List.of("pos", "sql")),
-                new PastWork("SW-1013", Verdict.RULED_OUT, List.of("mail")))));
+                new PastWork("SW-1013", Verdict.RULED_OUT, List.of("mail"))), 4));
 
     List<Expert> ranked = Ranking.rank("storage", List.of("pos"), candidates, tokyoMorning);
 
     assertThat(ranked).extracting(Expert::userId).containsExactly("riley", "kaito", "aiko", "sam", "away");
     assertThat(ranked.get(0).reasons()).as("a root cause found on the same service").contains(
-        "found the root cause of SW-1012 (pos)").noneMatch(r -> r.contains("SW-1013"));
+        "found the root cause of SW-1012 (pos)", "4 contributions marked helpful").noneMatch(r -> r.contains("SW-1013"));
     Expert kaito = ranked.get(1);
     assertThat(kaito.onShift()).isTrue();
     assertThat(kaito.reasons()).containsExactly("on shift (Asia/Tokyo)", "storage skill 2", "in the storage group",
