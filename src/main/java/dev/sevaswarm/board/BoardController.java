@@ -12,6 +12,7 @@ import dev.sevaswarm.identity.WebappLogin;
 import dev.sevaswarm.intake.CaseQueries;
 import dev.sevaswarm.intake.CaseView;
 import dev.sevaswarm.notify.MessageComposer;
+import dev.sevaswarm.people.Invitations;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -51,9 +52,10 @@ public class BoardController {
   private final IdentityService identity;
   private final AuditTrail trail;
   private final AuditReads reads;
+  private final Invitations invitations;
 
   public BoardController(CaseRepository cases, CaseQueries queries, MessageComposer links, RuntimeService runtime,
-      IdentityService identity, AuditTrail trail, AuditReads reads) {
+      IdentityService identity, AuditTrail trail, AuditReads reads, Invitations invitations) {
     this.trail = trail;
     this.reads = reads;
     this.cases = cases;
@@ -61,6 +63,7 @@ public class BoardController {
     this.links = links;
     this.runtime = runtime;
     this.identity = identity;
+    this.invitations = invitations;
   }
 
   @GetMapping("/board")
@@ -115,7 +118,25 @@ public class BoardController {
     model.addAttribute("cockpit", "/camunda/app/cockpit/default/#/process-instance/" + supportCase.processInstanceId()
         + "/runtime");
     model.addAttribute("running", swarms);
+    model.addAttribute("invitations", invitations.ofCase(caseId));
     return "board/case";
+  }
+
+  /** An invitation to investigate an area, where its mail leads: the invitee accepts or declines it here. */
+  @GetMapping("/board/invitations/{id}")
+  public String invitationPage(@PathVariable String id, HttpServletRequest request, Model model) {
+    return forReader(request, model, () -> {
+      Invitations.Invitation invitation = invitations.find(id)
+          .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No invitation " + id));
+      SupportCase supportCase = cases.find(invitation.caseId())
+          .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No case " + invitation.caseId()));
+      Caller viewer = WebappLogin.of(request).orElseThrow();
+      model.addAttribute("invitation", invitation);
+      model.addAttribute("c", supportCase);
+      model.addAttribute("mine", viewer.userId().equals(invitation.userId()));
+      model.addAttribute("invitee", Caller.asSystem(identity, () -> DisplayNames.of(identity, invitation.userId())));
+      return "board/invitation";
+    });
   }
 
   /** A case's audit trail in words a person reads, for auditors, duty managers and admins. */

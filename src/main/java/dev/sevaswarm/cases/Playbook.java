@@ -16,6 +16,8 @@ public final class Playbook {
     public static final String SEV_A_SWARM = "sev-a-swarm";
     public static final String CASE_NOTIFICATION = "case-notification";
     public static final String VOLUNTEER_FOR_AREA = "volunteer-for-area";
+    /** The loop that invites experts to an area's investigation, called beside the area's task. */
+    public static final String INVITE_EXPERT = "invite-expert";
 
     private Process() {}
   }
@@ -24,6 +26,7 @@ public final class Playbook {
   public static final class Decision {
     public static final String RESPONSE_TIMES = "response-times";
     public static final String ISOLATION_ROUTING = "isolation-routing";
+    public static final String INVITATION_TIMES = "invitation-times";
 
     private Decision() {}
   }
@@ -52,6 +55,10 @@ public final class Playbook {
     public static final String RECORD_CASE = "ServiceTask_RecordCase";
     /** The timer of the next-action watch: due when the team should be asked for help. */
     public static final String NEXT_ACTION_WATCH = "Timer_NextActionWatch";
+    /** The loop that invites the best-ranked expert on shift to an area's investigation. */
+    public static final String INVITATION_LOOP = "SubProcess_InviteExperts";
+    /** Its timer: how long an invitee has to answer before the next is asked. */
+    public static final String INVITATION_TIMEOUT = "Timer_InvitationUnanswered";
 
     private Element() {}
   }
@@ -62,6 +69,8 @@ public final class Playbook {
     public static final String AREA_VOLUNTEERED = "AreaVolunteered";
     public static final String ESCALATION_REQUESTED = "EscalationRequested";
     public static final String CUSTOMER_UNAVAILABLE = "CustomerUnavailable";
+    /** An invitee answered (accepted or declined) their invitation. */
+    public static final String INVITATION_ANSWERED = "InvitationAnswered";
 
     private Message() {}
   }
@@ -149,6 +158,14 @@ public final class Playbook {
     public static final String VOLUNTEERED_BY = "volunteeredBy";
     /** Who joined an area (local to that investigation): its task is theirs when offered to their group. */
     public static final String JOINED_BY = "joinedBy";
+    // invitations (local to an investigation's invitation loop)
+    public static final String INVITATION_ID = "invitationId";
+    /** What the invite step found: INVITED (someone asked), TAKEN (the area is worked on), NOBODY (nobody to ask). */
+    public static final String INVITATION_OUTCOME = "invitationOutcome";
+    /** The invitee's answer: ACCEPTED or DECLINED. */
+    public static final String INVITATION_ANSWER = "invitationAnswer";
+    /** How long an invitee has to answer (ISO-8601 duration, from the invitation-times decision). */
+    public static final String ANSWER_WITHIN = "answerWithin";
     public static final String ESCALATE = "escalate";
     public static final String ESCALATION_REASON = "escalationReason";
     public static final String DECISION = "decision";

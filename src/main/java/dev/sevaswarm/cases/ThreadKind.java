@@ -19,5 +19,6 @@ public enum ThreadKind {
   NOTE,
   COMMENT,
   NEXT_ACTION,
-  INVESTIGATION
+  INVESTIGATION,
+  INVITATION
 }

@@ -26,6 +26,8 @@ public enum NotificationEvent {
   NEXT_ACTION("Next action", TEAM),
   NEXT_ACTION_OVERDUE("No next action — ideas?", TEAM, PEOPLE),
   INVESTIGATION_STOPPED("Your investigation was stopped", PEOPLE),
+  INVITATION("You are invited to a Sev A investigation", PEOPLE),
+  INVITATIONS_UNANSWERED("Nobody took the invitation: the area waits in its group", DUTY_MANAGERS),
   ESCALATION_DECIDED("Escalation decided", TEAM, PEOPLE);
 
   private final String headline;

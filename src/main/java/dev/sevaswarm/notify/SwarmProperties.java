@@ -19,6 +19,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param slack the Slack app (a bot in the team channel), which replaces the Slack webhook when set
  * @param customer the language and time zone of customers who did not say theirs
  * @param teams the Teams bot (two-way, a thread per case), which replaces the Teams webhook when set
+ * @param people matching work to people: invitations and the follow-the-sun handover
  */
 @ConfigurationProperties(prefix = "swarm")
 public record SwarmProperties(
@@ -29,7 +30,8 @@ public record SwarmProperties(
     DeliverySettings delivery,
     Slack slack,
     Customer customer,
-    Teams teams) {
+    Teams teams,
+    People people) {
 
   public SwarmProperties {
     publicUrl = blank(publicUrl) ? "http://localhost:8080" : stripSlash(publicUrl);
@@ -40,6 +42,23 @@ public record SwarmProperties(
     slack = slack == null ? new Slack(null, null, null, null) : slack;
     customer = customer == null ? new Customer(null, null) : customer;
     teams = teams == null ? new Teams(null, null, null, null, null, null, null) : teams;
+    people = people == null ? new People(null, null) : people;
+  }
+
+  /**
+   * @param followTheSun hand a case over when its owner's working hours end (teams that do not work
+   *     around the clock turn it off)
+   * @param maxOpenInvestigations nobody is invited while they already work on this many investigations
+   */
+  public record People(Boolean followTheSun, Integer maxOpenInvestigations) {
+    public People {
+      followTheSun = followTheSun == null || followTheSun;
+      maxOpenInvestigations = maxOpenInvestigations == null ? 2 : maxOpenInvestigations;
+      if (maxOpenInvestigations < 1) {
+        throw new IllegalArgumentException("swarm.people.max-open-investigations must be at least 1, but is "
+            + maxOpenInvestigations);
+      }
+    }
   }
 
   /** The defaults for a case that names no language or zone of its own. */

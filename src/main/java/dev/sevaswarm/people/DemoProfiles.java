@@ -9,6 +9,7 @@ import static dev.sevaswarm.cases.Playbook.Group.STORAGE;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
@@ -17,9 +18,12 @@ import org.springframework.stereotype.Component;
 /**
  * The demo engineers' profiles, so that a newcomer sees the matching work: at least two people
  * per area, in Tokyo, Dublin and Seattle hours. Seeded once; a duty manager's later edits stay.
+ * ({@code swarm.people.demo-profiles=false} leaves them out: the test suites, which must not depend
+ * on who happens to be on shift at the hour they run, make the profiles each test needs.)
  */
 @Component
 @org.springframework.context.annotation.Profile("demo")
+@ConditionalOnProperty(name = "swarm.people.demo-profiles", havingValue = "true", matchIfMissing = true)
 public class DemoProfiles {
 
   private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");

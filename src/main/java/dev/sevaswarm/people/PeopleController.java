@@ -30,6 +30,8 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -124,6 +126,19 @@ public class PeopleController {
     Profile profile = read(userId, body);
     profiles.save(profile, caller.userId());
     return view(profile, CaseClock.now().toZonedDateTime());
+  }
+
+  @Operation(summary = "Forget a person's profile (they left the team): nobody suggests or invites them any more")
+  @ApiResponse(responseCode = "204", description = "forgotten")
+  @ApiResponse(responseCode = "403", description = "only duty managers and administrators keep profiles")
+  @ApiResponse(responseCode = "404", description = "no profile for that user")
+  @DeleteMapping(path = "/api/people/{userId}")
+  public ResponseEntity<Void> forget(@PathVariable String userId) {
+    Caller.require(identity, MANAGERS, "change people's profiles");
+    if (!profiles.delete(userId)) {
+      throw new ApiException(HttpStatus.NOT_FOUND, "No profile for " + userId);
+    }
+    return ResponseEntity.noContent().build();
   }
 
   @Operation(summary = "Who to ask about an area of a case, best first, with the reasons")

@@ -54,6 +54,11 @@ public class Profiles {
     }
   }
 
+  /** Forgets a person's profile (they left the team); false when there was none. */
+  public boolean delete(String userId) {
+    return jdbc.update("delete from person_profile where user_id = ?", userId) == 1;
+  }
+
   /** A day as profiles write it: MON, TUE, ... */
   public static Optional<DayOfWeek> day(String abbreviation) {
     return Arrays.stream(DayOfWeek.values()).filter(d -> d.name().substring(0, 3).equals(abbreviation)).findFirst();

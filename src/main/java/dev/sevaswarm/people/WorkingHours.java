@@ -21,6 +21,8 @@ public record WorkingHours(LocalTime start, LocalTime end, Set<DayOfWeek> days) 
       Set.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY));
 
   public WorkingHours {
+    start = start.truncatedTo(java.time.temporal.ChronoUnit.MINUTES); // hours are kept as HH:mm
+    end = end.truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
     days = Set.copyOf(days);
   }
 

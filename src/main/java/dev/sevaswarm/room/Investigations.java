@@ -43,4 +43,11 @@ public class Investigations {
             Status.valueOf(rs.getString("status")), rs.getObject("since", OffsetDateTime.class),
             rs.getString("verdict")), caseId);
   }
+
+  /** How many investigations the person is working on now, over all cases. */
+  public long inProgress(String userId) {
+    Long count = jdbc.queryForObject("select count(*) from case_investigation where assignee = ? and status = ?",
+        Long.class, userId, Status.IN_PROGRESS.name());
+    return count == null ? 0 : count;
+  }
 }

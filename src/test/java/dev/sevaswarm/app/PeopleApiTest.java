@@ -35,6 +35,24 @@ class PeopleApiTest extends AppTestSupport {
     return http.exchange(baseUrl() + path, method, new HttpEntity<>(body, headers), JsonNode.class);
   }
 
+  /**
+   * A profile kept away from work: it is ranked, but nobody is invited from this test (the suite must
+   * not depend on who is on shift at the hour it runs).
+   */
+  private void awayProfile(String userId, String zone, String skills, String services) {
+    assertThat(call(HttpMethod.PUT, "duty-manager", "/api/people/" + userId, """
+        {"skills": %s, "services": %s, "timeZone": "%s", "away": true}""".formatted(skills, services, zone))
+        .getStatusCode().value()).isEqualTo(200);
+  }
+
+  @org.junit.jupiter.api.BeforeEach
+  void storageProfiles() {
+    awayProfile("eng-storage", "Europe/Dublin", "{\"storage\": 3, \"platform\": 1}", "[\"sql\", \"backup\"]");
+    awayProfile("eng-kaito", "Asia/Tokyo", "{\"platform\": 2, \"storage\": 2}", "[\"backup\", \"payments\"]");
+    awayProfile("eng-riley", "America/Los_Angeles", "{\"storage\": 2, \"network\": 2}", "[\"sql\", \"pos\"]");
+    awayProfile("eng-app", "Asia/Tokyo", "{\"application\": 3, \"storage\": 1}", "[\"pos\", \"payments\"]");
+  }
+
   private static final String OSKAR = """
       {"skills": {"guest-os": 3, "platform": 1}, "services": ["sql", "pos"], "timeZone": "Europe/Dublin",
        "workingHours": {"start": "08:00", "end": "17:00", "days": ["MON", "TUE", "WED", "THU"]}, "away": true}""";
@@ -63,8 +81,7 @@ class PeopleApiTest extends AppTestSupport {
 
     List<String> everyone = new ArrayList<>();
     call(HttpMethod.GET, "eng-network", "/api/people", null).getBody().forEach(p -> everyone.add(p.get("userId").asText()));
-    assertThat(everyone).as("the demo's engineers, in three time zones")
-        .contains("eng-platform", "eng-storage", "eng-network", "eng-os", "eng-app", "eng-kaito", "eng-siobhan", "eng-riley");
+    assertThat(everyone).contains("eng-os", "eng-storage", "eng-kaito", "eng-riley", "eng-app");
     assertThat(call(HttpMethod.PUT, "duty-manager", "/api/people/nobody-here", OSKAR).getStatusCode().value())
         .isEqualTo(404);
     assertThat(call(HttpMethod.GET, "eng-storage", "/api/people/intake", null).getStatusCode().value())

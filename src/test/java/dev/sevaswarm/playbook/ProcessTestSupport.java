@@ -51,7 +51,9 @@ import org.springframework.test.context.TestExecutionListeners.MergeMode;
 @SpringBootTest(properties = {
     "camunda.bpm.job-execution.enabled=false",
     "spring.datasource.url=jdbc:h2:mem:process-tests;DB_CLOSE_DELAY=-1",
-    "swarm.mail.embedded=false"
+    "swarm.mail.embedded=false",
+    // who is on shift must not depend on the hour the suite runs: each test makes the profiles it needs
+    "swarm.people.demo-profiles=false"
 })
 @ActiveProfiles("demo")
 @Import(ProcessEngineCoverageConfiguration.class)

@@ -59,6 +59,7 @@ public final class AppProcess implements AutoCloseable {
     command.add("-Dswarm.mail.embedded-port=" + smtpPort);
     command.add("-Dcamunda.bpm.job-execution.wait-time-in-millis=200");
     command.add("-Dcamunda.bpm.job-execution.max-wait=1000");
+    command.add("-Dswarm.people.demo-profiles=false"); // no invitations that depend on the hour of the run
     for (String property : extraProperties) {
       command.add("-D" + property);
     }

@@ -1,0 +1,113 @@
+package dev.sevaswarm.playbook;
+
+import static dev.sevaswarm.cases.Playbook.Var;
+
+import dev.sevaswarm.cases.CaseRepository;
+import dev.sevaswarm.cases.CaseThread;
+import dev.sevaswarm.cases.Playbook;
+import dev.sevaswarm.cases.SupportCase;
+import dev.sevaswarm.cases.ThreadKind;
+import dev.sevaswarm.notify.MessageComposer;
+import dev.sevaswarm.notify.NotificationEvent;
+import dev.sevaswarm.notify.SwarmProperties;
+import dev.sevaswarm.people.Experts;
+import dev.sevaswarm.people.Invitations;
+import dev.sevaswarm.people.Invitations.Invitation;
+import dev.sevaswarm.people.Profiles;
+import dev.sevaswarm.people.Ranking.Expert;
+import dev.sevaswarm.room.Investigations;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Invites the best-ranked expert on shift who has not been asked yet for this area of the case
+ * (and is not already on too many investigations): an invitation row, a line in the thread and a
+ * mail with the link to accept or decline. Says INVITED; NOBODY when everyone asked declined or
+ * let it run out and nobody is left (the duty manager is told next); or TAKEN when there is nothing
+ * to ask for (someone works on the area already, nobody with a profile is on shift, or the team
+ * keeps no profiles), for the diagram to go on.
+ */
+@Component("inviteExpert")
+public class InviteExpertDelegate implements JavaDelegate {
+
+  public static final String INVITED = "INVITED";
+  public static final String NOBODY = "NOBODY";
+  public static final String TAKEN = "TAKEN";
+
+  private final Experts experts;
+  private final Profiles profiles;
+  private final Invitations invitations;
+  private final Investigations investigations;
+  private final CaseRepository cases;
+  private final CaseThread thread;
+  private final CaseEvents events;
+  private final SwarmProperties properties;
+
+  public InviteExpertDelegate(Experts experts, Profiles profiles, Invitations invitations, Investigations investigations,
+      CaseRepository cases, CaseThread thread, CaseEvents events, SwarmProperties properties) {
+    this.experts = experts;
+    this.profiles = profiles;
+    this.invitations = invitations;
+    this.investigations = investigations;
+    this.cases = cases;
+    this.thread = thread;
+    this.events = events;
+    this.properties = properties;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String caseId = CaseEvents.caseOf(execution);
+    String area = String.valueOf(execution.getVariable(Var.AREA));
+    String group = String.valueOf(execution.getVariable(Var.AREA_GROUP));
+    execution.setVariable(Var.INVITATION_ID, null);
+    List<Investigations.Investigation> ofArea = investigations.of(caseId).stream()
+        .filter(i -> area.equals(i.area())).toList();
+    boolean waiting = ofArea.isEmpty() || ofArea.stream().anyMatch(i -> i.status() == Investigations.Status.OPEN);
+    SupportCase supportCase = cases.find(caseId).orElse(null);
+    if (!waiting || supportCase == null || profiles.all().isEmpty()) {
+      execution.setVariable(Var.INVITATION_OUTCOME, TAKEN);
+      return;
+    }
+    Set<String> asked = invitations.ofCaseAndArea(caseId, area).stream().map(Invitation::userId)
+        .collect(Collectors.toSet());
+    String skillArea = Playbook.Group.AREAS.contains(group) ? group : area;
+    for (Expert expert : experts.forArea(supportCase, skillArea)) {
+      if (!expert.onShift() || asked.contains(expert.userId())
+          || investigations.inProgress(expert.userId()) >= properties.people().maxOpenInvestigations()) {
+        continue;
+      }
+      Invitation invitation = invitations.invite(caseId, area, expert.userId(),
+          new Invitations.Waiting(execution.getProcessInstanceId(), execution.getId()));
+      execution.setVariable(Var.INVITATION_ID, invitation.id());
+      execution.setVariable(Var.INVITATION_OUTCOME, INVITED);
+      String why = String.join("; ", expert.reasons());
+      thread.post(caseId, CaseThread.SYSTEM, ThreadKind.INVITATION,
+          "Invited " + expert.userId() + " to investigate " + area + " (" + why + ")");
+      Map<String, String> details = new LinkedHashMap<>();
+      details.put(MessageComposer.PEOPLE, expert.userId());
+      details.put(MessageComposer.MESSAGE, "You are the best-placed expert on shift for " + area + " in " + caseId
+          + " (" + why + "). Accept to take the investigation, or decline with a reason so that the next one is"
+          + " asked: " + properties.publicUrl() + "/board/invitations/" + invitation.id()
+          + " . The " + group + " group can take it meanwhile; an invitation locks nobody out.");
+      details.put(Var.AREA, area);
+      details.put("answerWithin", String.valueOf(execution.getVariable(Var.ANSWER_WITHIN)));
+      events.announce(execution, NotificationEvent.INVITATION, details);
+      return;
+    }
+    if (asked.isEmpty()) {
+      // nobody with a profile is on shift for the area: it waits in its group's queue, as without profiles
+      execution.setVariable(Var.INVITATION_OUTCOME, TAKEN);
+      return;
+    }
+    execution.setVariable(Var.INVITATION_OUTCOME, NOBODY);
+    thread.post(caseId, CaseThread.SYSTEM, ThreadKind.INVITATION,
+        "Nobody accepted the invitations for " + area + ": the " + group + " group has it");
+  }
+}
