@@ -18,6 +18,8 @@ public final class Playbook {
     public static final String VOLUNTEER_FOR_AREA = "volunteer-for-area";
     /** The loop that invites experts to an area's investigation, called beside the area's task. */
     public static final String INVITE_EXPERT = "invite-expert";
+    /** Waits for the end of the owner's shift (less a lead time), then asks for a handover. */
+    public static final String FOLLOW_THE_SUN = "follow-the-sun";
 
     private Process() {}
   }
@@ -41,6 +43,10 @@ public final class Playbook {
     public static final String PLAN_NEXT_STEP = "plan-next-step";
     public static final String POST_INCIDENT_REVIEW = "post-incident-review";
     public static final String HANDLE_CASE = "handle-case";
+    /** Follow the sun: the owner writes the brief for whoever takes over. */
+    public static final String HAND_OVER = "hand-over";
+    /** Follow the sun: an on-shift Sev A engineer takes the case over. */
+    public static final String TAKE_OVER = "take-over";
 
     private Task() {}
   }
@@ -59,6 +65,8 @@ public final class Playbook {
     public static final String INVITATION_LOOP = "SubProcess_InviteExperts";
     /** Its timer: how long an invitee has to answer before the next is asked. */
     public static final String INVITATION_TIMEOUT = "Timer_InvitationUnanswered";
+    /** The follow-the-sun watch's timer: the owner's shift ends (less the lead time). */
+    public static final String SHIFT_ENDS = "Timer_ShiftEnds";
 
     private Element() {}
   }
@@ -71,6 +79,8 @@ public final class Playbook {
     public static final String CUSTOMER_UNAVAILABLE = "CustomerUnavailable";
     /** An invitee answered (accepted or declined) their invitation. */
     public static final String INVITATION_ANSWERED = "InvitationAnswered";
+    /** The owner's shift ends, or they hand the case over on purpose. */
+    public static final String HANDOVER_REQUESTED = "HandoverRequested";
 
     private Message() {}
   }
@@ -166,6 +176,15 @@ public final class Playbook {
     public static final String INVITATION_ANSWER = "invitationAnswer";
     /** How long an invitee has to answer (ISO-8601 duration, from the invitation-times decision). */
     public static final String ANSWER_WITHIN = "answerWithin";
+    /** The invitation "area" of a take-over: the case's ownership. */
+    public static final String OWNER_AREA = "owner";
+    // follow the sun
+    public static final String HANDOVER_BRIEF = "handoverBrief";
+    public static final String TAKE_OVER_NOTE = "takeOverNote";
+    /** When the follow-the-sun watch asks for a handover (the owner's shift end less the lead time). */
+    public static final String HANDOVER_DUE = "handoverDue";
+    /** The owner the watch watches (a new owner ends the old watch). */
+    public static final String WATCHED_OWNER = "watchedOwner";
     public static final String ESCALATE = "escalate";
     public static final String ESCALATION_REASON = "escalationReason";
     public static final String DECISION = "decision";

@@ -59,7 +59,10 @@ public class TaskCompletionFields {
       Task.PLAN_NEXT_STEP, fields(Var.ISOLATION_AREAS, Kind.AREAS, Var.ESCALATE, Kind.BOOLEAN,
           Var.NEXT_ACTION, Kind.TEXT, Var.NEXT_ACTION_DUE, Kind.TIME),
       Task.POST_INCIDENT_REVIEW, fields(Var.SUMMARY, Kind.TEXT, Var.ACTIONS, Kind.TEXT),
-      Task.HANDLE_CASE, fields(Var.RESOLUTION, Kind.TEXT, Var.RAISE_TO_SEV_A, Kind.BOOLEAN));
+      Task.HANDLE_CASE, fields(Var.RESOLUTION, Kind.TEXT, Var.RAISE_TO_SEV_A, Kind.BOOLEAN),
+      Task.HAND_OVER, fields(Var.HANDOVER_BRIEF, Kind.TEXT, Var.NEXT_ACTION, Kind.TEXT, Var.NEXT_ACTION_DUE, Kind.TIME,
+          Var.NEXT_CONTACT_AT, Kind.TIME),
+      Task.TAKE_OVER, fields(Var.TAKE_OVER_NOTE, Kind.TEXT));
 
   /** The case's identity, intake, SLA, ownership and routing: no form may declare them as input. */
   public static final Set<String> PROTECTED = Set.of(

@@ -27,6 +27,7 @@ public enum NotificationEvent {
   NEXT_ACTION_OVERDUE("No next action — ideas?", TEAM, PEOPLE),
   INVESTIGATION_STOPPED("Your investigation was stopped", PEOPLE),
   INVITATION("You are invited to a Sev A investigation", PEOPLE),
+  OWNER_CHANGED("Your case has a new engineer", CUSTOMER, TEAM),
   INVITATIONS_UNANSWERED("Nobody took the invitation: the area waits in its group", DUTY_MANAGERS),
   ESCALATION_DECIDED("Escalation decided", TEAM, PEOPLE);
 

@@ -58,7 +58,8 @@ public class InvitationAnswers {
       tasks.setAssignee(waiting.get().getId(), caller.userId());
       invitations.answer(id, Status.ACCEPTED, null);
       thread.post(invitation.caseId(), caller.userId(), ThreadKind.INVITATION,
-          caller.userId() + " accepted the invitation and investigates " + invitation.area());
+          caller.userId() + (Var.OWNER_AREA.equals(invitation.area()) ? " accepted the invitation and takes the case over"
+              : " accepted the invitation and investigates " + invitation.area()));
       loopHears(invitation, Status.ACCEPTED.name());
       return invitations.find(id).orElseThrow();
     }));
@@ -92,8 +93,12 @@ public class InvitationAnswers {
     return invitation;
   }
 
-  /** The case's investigation of the area that waits for someone, if there is one. */
+  /** The case's investigation of the area (or its take-over) that waits for someone, if there is one. */
   private Optional<Task> waitingTask(Invitation invitation) {
+    if (Var.OWNER_AREA.equals(invitation.area())) {
+      return tasks.createTaskQuery().processInstanceBusinessKey(invitation.caseId())
+          .taskDefinitionKey(Playbook.Task.TAKE_OVER).taskUnassigned().list().stream().findFirst();
+    }
     return tasks.createTaskQuery().processInstanceBusinessKey(invitation.caseId())
         .taskDefinitionKey(Playbook.Task.INVESTIGATE_AREA).taskUnassigned().list().stream()
         .filter(t -> invitation.area().equals(String.valueOf(tasks.getVariable(t.getId(), Var.AREA))))

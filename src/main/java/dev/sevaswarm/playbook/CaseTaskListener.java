@@ -17,6 +17,8 @@ import dev.sevaswarm.cases.Verdict;
 import dev.sevaswarm.identity.Caller;
 import dev.sevaswarm.notify.MessageComposer;
 import dev.sevaswarm.notify.NotificationEvent;
+import dev.sevaswarm.people.FollowTheSun;
+import dev.sevaswarm.room.Investigations;
 import dev.sevaswarm.room.NextActions;
 import dev.sevaswarm.sla.SlaMetrics;
 import java.time.Duration;
@@ -52,9 +54,14 @@ public class CaseTaskListener implements TaskListener {
   private final IdentityService identity;
   private final NextActions nextActions;
   private final CaseEvents events;
+  private final FollowTheSun followTheSun;
+  private final Investigations investigations;
 
   public CaseTaskListener(CaseThread thread, CaseFindings findings, CaseRepository cases, SlaMetrics metrics,
-      IdentityService identity, NextActions nextActions, CaseEvents events) {
+      IdentityService identity, NextActions nextActions, CaseEvents events, FollowTheSun followTheSun,
+      Investigations investigations) {
+    this.followTheSun = followTheSun;
+    this.investigations = investigations;
     this.nextActions = nextActions;
     this.events = events;
     this.thread = thread;
@@ -89,6 +96,15 @@ public class CaseTaskListener implements TaskListener {
     if (Task.CONFIRM_RESOLUTION.equals(task.getTaskDefinitionKey())) {
       task.setVariable(Var.CUSTOMER_CONFIRMED, null); // asked afresh each time: no answer is pre-filled
     }
+    if (Task.HAND_OVER.equals(task.getTaskDefinitionKey())) {
+      // the brief starts from the case as it is: the owner corrects and completes it
+      String caseId = caseId(task);
+      task.setVariableLocal(Var.HANDOVER_BRIEF, brief(caseId, task));
+      nextActions.of(caseId).ifPresent(next -> {
+        task.setVariableLocal(Var.NEXT_ACTION, next.text());
+        task.setVariableLocal(Var.NEXT_ACTION_DUE, CaseClock.format(next.due()));
+      });
+    }
     // Tasklist lists tasks by name: say which case each one is
     task.setName(FieldLimits.fit(caseId(task) + " · " + what + " · " + text(task, Var.CUSTOMER) + " · "
         + text(task, Var.TITLE), TASK_NAME));
@@ -116,6 +132,7 @@ public class CaseTaskListener implements TaskListener {
         task.setVariable(Var.UPDATE_COUNT, 0);
         normaliseNextContact(task);
         post(task, ThreadKind.OWNERSHIP, actor + " owns the case; investigating " + String.join(", ", areas));
+        followTheSun.watch(caseId(task), actor, severity(task));
         nextAction(task, actor, "Investigate " + String.join(", ", areas));
         post(task, ThreadKind.FIRST_RESPONSE, "First response: " + text(task, Var.FIRST_RESPONSE)
             + " (next contact " + task.getVariable(Var.NEXT_CONTACT_AT) + ")");
@@ -175,6 +192,16 @@ public class CaseTaskListener implements TaskListener {
         post(task, ThreadKind.RESOLUTION, (confirmed ? "Customer confirmed the fix. " : "Customer says not fixed. ")
             + "Root cause: " + text(task, Var.ROOT_CAUSE) + ". Resolution: " + text(task, Var.RESOLUTION));
       }
+      case Task.HAND_OVER -> {
+        // what was pre-filled on the task gives way to what the owner submitted (on the case)
+        List.of(Var.HANDOVER_BRIEF, Var.NEXT_ACTION, Var.NEXT_ACTION_DUE).forEach(task::removeVariableLocal);
+        normaliseNextContact(task);
+        nextAction(task, actor, null);
+        String brief = FieldLimits.fit(text(task, Var.HANDOVER_BRIEF), FieldLimits.LONG_TEXT);
+        task.getExecution().getProcessInstance().setVariable(Var.HANDOVER_BRIEF, brief);
+        post(task, ThreadKind.OWNERSHIP, actor + " hands the case over: " + brief);
+      }
+      case Task.TAKE_OVER -> takenOver(task, actor);
       case Task.POST_INCIDENT_REVIEW -> post(task, ThreadKind.REVIEW,
           "Post-incident review: " + text(task, Var.SUMMARY) + " Actions: " + text(task, Var.ACTIONS));
       case Task.HANDLE_CASE -> {
@@ -221,6 +248,39 @@ public class CaseTaskListener implements TaskListener {
     }
     nextActions.set(caseId, text, due, actor,
         Optional.of(task.getProcessInstanceId()).filter(id -> isSwarm(task)));
+  }
+
+  /** What the next owner needs to know, from the case as it is now (the owner completes it). */
+  private String brief(String caseId, DelegateTask task) {
+    StringBuilder brief = new StringBuilder();
+    brief.append("Status: ").append(cases.find(caseId).map(c -> c.status().name()).orElse("?")).append('\n');
+    List<String> open = investigations.of(caseId).stream()
+        .filter(i -> i.status() == Investigations.Status.OPEN || i.status() == Investigations.Status.IN_PROGRESS)
+        .map(i -> i.area() + (i.assignee() == null ? " (waiting)" : " (" + i.assignee() + ")")).toList();
+    brief.append("Open hypotheses: ").append(open.isEmpty() ? "none" : String.join(", ", open)).append('\n');
+    List<String> ruledOut = findings.of(caseId).stream().filter(f -> f.verdict() == Verdict.RULED_OUT)
+        .map(f -> f.area() + ": " + f.finding()).toList();
+    brief.append("Ruled out: ").append(ruledOut.isEmpty() ? "nothing yet" : String.join("; ", ruledOut)).append('\n');
+    brief.append("Next action: ").append(nextActions.of(caseId).map(n -> n.text() + " (by " + CaseClock.format(n.due()) + ")")
+        .orElse("none")).append('\n');
+    brief.append("Next customer contact: ").append(text(task, Var.NEXT_CONTACT_AT));
+    return FieldLimits.fit(brief.toString(), FieldLimits.LONG_TEXT);
+  }
+
+  /** A new owner: on the record, the old owner's open steps are theirs, the customer is told, their shift watched. */
+  private void takenOver(DelegateTask task, String actor) {
+    String previous = text(task, Var.OWNER);
+    task.setVariable(Var.OWNER, actor);
+    org.camunda.bpm.engine.TaskService taskService = task.getProcessEngineServices().getTaskService();
+    taskService.createTaskQuery().processInstanceId(task.getProcessInstanceId()).taskAssignee(previous).list().stream()
+        .filter(open -> !open.getId().equals(task.getId()))
+        .forEach(open -> taskService.setAssignee(open.getId(), actor));
+    post(task, ThreadKind.OWNERSHIP, actor + " owns the case now, taken over from " + previous
+        + (text(task, Var.TAKE_OVER_NOTE).isEmpty() ? "" : ": " + text(task, Var.TAKE_OVER_NOTE)));
+    Map<String, String> details = new LinkedHashMap<>();
+    details.put(MessageComposer.YOUR_ENGINEER, actor);
+    events.announce(task, NotificationEvent.OWNER_CHANGED, details);
+    followTheSun.watch(caseId(task), actor, severity(task));
   }
 
   private String findingsSoFar(String caseId) {

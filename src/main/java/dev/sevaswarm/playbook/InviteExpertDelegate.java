@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -48,9 +49,11 @@ public class InviteExpertDelegate implements JavaDelegate {
   private final CaseThread thread;
   private final CaseEvents events;
   private final SwarmProperties properties;
+  private final TaskService tasks;
 
   public InviteExpertDelegate(Experts experts, Profiles profiles, Invitations invitations, Investigations investigations,
-      CaseRepository cases, CaseThread thread, CaseEvents events, SwarmProperties properties) {
+      CaseRepository cases, CaseThread thread, CaseEvents events, SwarmProperties properties, TaskService tasks) {
+    this.tasks = tasks;
     this.experts = experts;
     this.profiles = profiles;
     this.invitations = invitations;
@@ -67,9 +70,17 @@ public class InviteExpertDelegate implements JavaDelegate {
     String area = String.valueOf(execution.getVariable(Var.AREA));
     String group = String.valueOf(execution.getVariable(Var.AREA_GROUP));
     execution.setVariable(Var.INVITATION_ID, null);
-    List<Investigations.Investigation> ofArea = investigations.of(caseId).stream()
-        .filter(i -> area.equals(i.area())).toList();
-    boolean waiting = ofArea.isEmpty() || ofArea.stream().anyMatch(i -> i.status() == Investigations.Status.OPEN);
+    boolean takeOver = Var.OWNER_AREA.equals(area);
+    boolean waiting;
+    if (takeOver) {
+      // (the take-over task may have been made in this very transaction, unseen by queries yet: ask whether it is taken)
+      waiting = tasks.createTaskQuery().processInstanceBusinessKey(caseId).taskDefinitionKey(Playbook.Task.TAKE_OVER)
+          .taskAssigned().count() == 0;
+    } else {
+      List<Investigations.Investigation> ofArea = investigations.of(caseId).stream()
+          .filter(i -> area.equals(i.area())).toList();
+      waiting = ofArea.isEmpty() || ofArea.stream().anyMatch(i -> i.status() == Investigations.Status.OPEN);
+    }
     SupportCase supportCase = cases.find(caseId).orElse(null);
     if (!waiting || supportCase == null || profiles.all().isEmpty()) {
       execution.setVariable(Var.INVITATION_OUTCOME, TAKEN);
@@ -77,9 +88,11 @@ public class InviteExpertDelegate implements JavaDelegate {
     }
     Set<String> asked = invitations.ofCaseAndArea(caseId, area).stream().map(Invitation::userId)
         .collect(Collectors.toSet());
-    String skillArea = Playbook.Group.AREAS.contains(group) ? group : area;
+    // an area's experts are ranked by their skill in it; a take-over's among the Sev A rotation
+    String skillArea = takeOver || Playbook.Group.AREAS.contains(group) ? group : area;
+    Object owner = execution.getVariable(Var.OWNER);
     for (Expert expert : experts.forArea(supportCase, skillArea)) {
-      if (!expert.onShift() || asked.contains(expert.userId())
+      if (!expert.onShift() || asked.contains(expert.userId()) || expert.userId().equals(owner)
           || investigations.inProgress(expert.userId()) >= properties.people().maxOpenInvestigations()) {
         continue;
       }
@@ -88,13 +101,14 @@ public class InviteExpertDelegate implements JavaDelegate {
       execution.setVariable(Var.INVITATION_ID, invitation.id());
       execution.setVariable(Var.INVITATION_OUTCOME, INVITED);
       String why = String.join("; ", expert.reasons());
+      String what = takeOver ? "take the case over" : "investigate " + area;
       thread.post(caseId, CaseThread.SYSTEM, ThreadKind.INVITATION,
-          "Invited " + expert.userId() + " to investigate " + area + " (" + why + ")");
+          "Invited " + expert.userId() + " to " + what + " (" + why + ")");
       Map<String, String> details = new LinkedHashMap<>();
       details.put(MessageComposer.PEOPLE, expert.userId());
-      details.put(MessageComposer.MESSAGE, "You are the best-placed expert on shift for " + area + " in " + caseId
-          + " (" + why + "). Accept to take the investigation, or decline with a reason so that the next one is"
-          + " asked: " + properties.publicUrl() + "/board/invitations/" + invitation.id()
+      details.put(MessageComposer.MESSAGE, "You are the best-placed engineer on shift to " + what + " in " + caseId
+          + " (" + why + "). Accept, or decline with a reason so that the next one is asked: "
+          + properties.publicUrl() + "/board/invitations/" + invitation.id()
           + " . The " + group + " group can take it meanwhile; an invitation locks nobody out.");
       details.put(Var.AREA, area);
       details.put("answerWithin", String.valueOf(execution.getVariable(Var.ANSWER_WITHIN)));

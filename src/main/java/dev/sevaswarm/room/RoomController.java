@@ -15,6 +15,7 @@ import dev.sevaswarm.cases.SupportCase;
 import dev.sevaswarm.cases.Times;
 import dev.sevaswarm.identity.Caller;
 import dev.sevaswarm.identity.Roles;
+import dev.sevaswarm.people.FollowTheSun;
 import dev.sevaswarm.sla.SlaMetrics;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -57,10 +58,12 @@ public class RoomController {
   private final CaseThread thread;
   private final HelpfulMarks helpfulMarks;
   private final SlaMetrics metrics;
+  private final FollowTheSun followTheSun;
 
   public RoomController(CaseRepository cases, CaseComments comments, NextActions nextActions, RoomState state,
       IdentityService identity, PlatformTransactionManager transactions, CaseThread thread, HelpfulMarks helpfulMarks,
-      SlaMetrics metrics) {
+      SlaMetrics metrics, FollowTheSun followTheSun) {
+    this.followTheSun = followTheSun;
     this.thread = thread;
     this.helpfulMarks = helpfulMarks;
     this.metrics = metrics;
@@ -139,6 +142,32 @@ public class RoomController {
     OffsetDateTime by = due;
     return Caller.asSystem(identity, () -> transaction.execute(status ->
         nextActions.set(supportCase.caseId(), text, by, caller.userId(), nextActions.swarmOf(supportCase.caseId()))));
+  }
+
+  @Operation(summary = "Hand the case over now (the owner or a duty manager): the owner gets the hand-over task")
+  @ApiResponse(responseCode = "202", description = "asked: the owner writes the brief, the best Sev A engineer on shift is invited")
+  @ApiResponse(responseCode = "403", description = "only the case's owner and duty managers hand it over")
+  @ApiResponse(responseCode = "409", description = "no swarm running, no owner yet, or a handover already under way")
+  @PostMapping(path = "/handover")
+  public ResponseEntity<Void> handover(@PathVariable String caseId) {
+    Caller caller = Caller.current(identity);
+    SupportCase supportCase = find(caseId);
+    String owner = state.owner(supportCase.caseId()).orElse(null);
+    boolean manager = caller.inAnyOf(List.of(Playbook.Group.DUTY_MANAGERS, Playbook.Group.CAMUNDA_ADMIN));
+    if (!manager && (owner == null || !owner.equals(caller.userId()))) {
+      throw ApiException.forbidden("Only the case's owner" + (owner == null ? "" : " (" + owner + ")")
+          + " and duty managers hand it over");
+    }
+    try {
+      Caller.asSystem(identity, () -> {
+        transaction.executeWithoutResult(status -> followTheSun.request(supportCase.caseId(),
+            caller.userId() + " asks for a handover of the case"));
+        return null;
+      });
+    } catch (FollowTheSun.NoHandover no) {
+      throw ApiException.conflict(no.getMessage());
+    }
+    return ResponseEntity.accepted().build();
   }
 
   /** A thread entry marked helpful. */

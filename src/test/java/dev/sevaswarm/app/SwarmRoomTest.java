@@ -146,4 +146,18 @@ class SwarmRoomTest extends AppTestSupport {
     assertThat(past.getBody().get("errors").findValuesAsText("field")).containsExactly("due");
     assertThat(List.of(view(caseId).get("nextAction").get("by").asText())).containsExactly("duty-manager");
   }
+
+  @Test
+  void theOwnerHandsOverOnPurpose_onceAtATime_andOthersMayNot() {
+    String caseId = ownedCase("Room: handing over");
+    assertThat(call(HttpMethod.POST, "eng-storage", "/api/cases/" + caseId + "/handover", "{}").getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(call(HttpMethod.POST, "eng-network", "/api/cases/" + caseId + "/handover", "{}").getStatusCode())
+        .isEqualTo(HttpStatus.ACCEPTED);
+    assertThat(awaitTask(caseId, Task.HAND_OVER).getAssignee()).isEqualTo("eng-network");
+    ResponseEntity<JsonNode> again = call(HttpMethod.POST, "duty-manager", "/api/cases/" + caseId + "/handover", "{}");
+    assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(again.getBody().get("detail").asText()).isEqualTo("Case " + caseId + " is being handed over already");
+    assertThat(view(caseId).get("timeline").toString()).contains("eng-network asks for a handover of the case");
+  }
 }

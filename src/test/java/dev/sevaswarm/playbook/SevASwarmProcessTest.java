@@ -11,6 +11,7 @@ import dev.sevaswarm.cases.Playbook.Task;
 import dev.sevaswarm.cases.Playbook.Var;
 import dev.sevaswarm.cases.ThreadEntry;
 import dev.sevaswarm.cases.ThreadKind;
+import dev.sevaswarm.people.FollowTheSun;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -22,10 +23,13 @@ import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** The Sev A swarm, path by path, as the people working a case would notice it. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SevASwarmProcessTest extends ProcessTestSupport {
+
+  @Autowired FollowTheSun followTheSun;
 
   private ProcessInstance openSevA() {
     ProcessInstance request = openCase("A", "RAPID_RESPONSE");
@@ -313,6 +317,27 @@ class SevASwarmProcessTest extends ProcessTestSupport {
     assertThat(runtime.getVariable(request.getId(), Var.SEVERITY)).isEqualTo("B");
     assertThat(threadKinds(swarm)).contains("DOWNGRADE");
     assertThat(notifications(caseIdOf(swarm))).contains("DOWNGRADED");
+  }
+
+  @Test
+  void theOwnerHandsOverOnPurpose_andSomeoneOfTheRotationTakesOver_theCustomerIsTold() {
+    ProcessInstance swarm = openSevA();
+    work(task(swarm, Task.TAKE_OWNERSHIP), "eng-network", ownership("network"));
+    followTheSun.request(caseIdOf(swarm), "eng-network asks for a handover of the case");
+    assertThat(swarm).isWaitingAt(Task.HAND_OVER);
+    work(task(swarm, Task.HAND_OVER), "eng-network", Variables.createVariables()
+        .putValue(Var.HANDOVER_BRIEF, "Firewall rule 4711 is the suspect; the vendor calls back at 07:00")
+        .putValue(Var.NEXT_CONTACT_AT, CaseClock.format(CaseClock.now().plusMinutes(30))));
+    // nobody keeps a profile here: nobody is invited, and the rotation sees the take-over
+    assertThat(candidateGroupsOf(tasks(swarm, Task.TAKE_OVER))).containsExactly("sev-a-engineers");
+    work(task(swarm, Task.TAKE_OVER), "eng-storage", Variables.createVariables());
+
+    assertThat(runtime.getVariable(swarm.getId(), Var.OWNER)).isEqualTo("eng-storage");
+    assertThat(threadOf(swarm)).extracting(e -> e.text())
+        .contains("eng-network hands the case over: Firewall rule 4711 is the suspect; the vendor calls back at 07:00",
+            "eng-storage owns the case now, taken over from eng-network");
+    assertThat(notifications(caseIdOf(swarm))).contains("OWNER_CHANGED");
+    assertThat(swarm).isNotWaitingAt(Task.HAND_OVER);
   }
 
   @AfterAll
