@@ -12,7 +12,11 @@ import dev.sevaswarm.identity.WebappLogin;
 import dev.sevaswarm.intake.CaseQueries;
 import dev.sevaswarm.intake.CaseView;
 import dev.sevaswarm.notify.MessageComposer;
+import dev.sevaswarm.people.Contributions;
 import dev.sevaswarm.people.Invitations;
+import dev.sevaswarm.people.Profiles;
+import dev.sevaswarm.people.Ranking;
+import dev.sevaswarm.people.Suggestions;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -53,9 +57,16 @@ public class BoardController {
   private final AuditTrail trail;
   private final AuditReads reads;
   private final Invitations invitations;
+  private final Suggestions suggestions;
+  private final Profiles profiles;
+  private final Contributions contributions;
 
   public BoardController(CaseRepository cases, CaseQueries queries, MessageComposer links, RuntimeService runtime,
-      IdentityService identity, AuditTrail trail, AuditReads reads, Invitations invitations) {
+      IdentityService identity, AuditTrail trail, AuditReads reads, Invitations invitations, Suggestions suggestions,
+      Profiles profiles, Contributions contributions) {
+    this.suggestions = suggestions;
+    this.profiles = profiles;
+    this.contributions = contributions;
     this.trail = trail;
     this.reads = reads;
     this.cases = cases;
@@ -119,7 +130,34 @@ public class BoardController {
         + "/runtime");
     model.addAttribute("running", swarms);
     model.addAttribute("invitations", invitations.ofCase(caseId));
+    model.addAttribute("whoToAsk", Caller.asSystem(identity, () -> suggestions.byArea(caseId)));
     return "board/case";
+  }
+
+  /** Who is who in the swarm: profiles (duty managers edit them here) and what each one gave. */
+  @GetMapping("/board/people")
+  public String people(HttpServletRequest request, Model model) {
+    return forReader(request, model, () -> {
+      Caller viewer = WebappLogin.of(request).orElseThrow();
+      if (!viewer.inAnyOf(Roles.CASE_WORKERS) && !viewer.inAnyOf(List.of(Playbook.Group.AUDITORS))) {
+        throw new ResponseStatusException(HttpStatus.FORBIDDEN, "People's profiles are for the swarm");
+      }
+      java.time.ZonedDateTime now = dev.sevaswarm.cases.CaseClock.now().toZonedDateTime();
+      List<Map<String, Object>> rows = Caller.asSystem(identity, () -> profiles.all().stream().map(p -> {
+        Map<String, Object> row = new java.util.LinkedHashMap<>();
+        row.put("profile", p);
+        row.put("name", DisplayNames.of(identity, p.userId()));
+        row.put("onShift", Ranking.onShift(p, now));
+        row.put("skills", new TreeMap<>(p.skills()));
+        row.put("days", p.workingHours().days().stream().sorted().map(d -> d.name().substring(0, 3)).toList());
+        row.put("credit", contributions.of(p.userId()));
+        return row;
+      }).toList());
+      model.addAttribute("rows", rows);
+      model.addAttribute("areas", Playbook.Group.AREAS);
+      model.addAttribute("mayEdit", viewer.inAnyOf(List.of(Playbook.Group.DUTY_MANAGERS, Playbook.Group.CAMUNDA_ADMIN)));
+      return "board/people";
+    });
   }
 
   /** An invitation to investigate an area, where its mail leads: the invitee accepts or declines it here. */

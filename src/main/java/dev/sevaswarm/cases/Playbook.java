@@ -163,6 +163,8 @@ public final class Playbook {
     public static final String FINDING = "finding";
     public static final String VERDICT = "verdict";
     public static final String ROOT_CAUSE_FOUND = "rootCauseFound";
+    /** A task variable the take-ownership form shows: who to ask, per area, on shift first. */
+    public static final String EXPERT_SUGGESTIONS = "expertSuggestions";
     /** A task variable the plan-next-step form shows: the findings of the case so far. */
     public static final String FINDINGS_SO_FAR = "findingsSoFar";
     public static final String VOLUNTEERED_BY = "volunteeredBy";

@@ -18,6 +18,7 @@ import dev.sevaswarm.identity.Caller;
 import dev.sevaswarm.notify.MessageComposer;
 import dev.sevaswarm.notify.NotificationEvent;
 import dev.sevaswarm.people.FollowTheSun;
+import dev.sevaswarm.people.Suggestions;
 import dev.sevaswarm.room.Investigations;
 import dev.sevaswarm.room.NextActions;
 import dev.sevaswarm.sla.SlaMetrics;
@@ -56,10 +57,12 @@ public class CaseTaskListener implements TaskListener {
   private final CaseEvents events;
   private final FollowTheSun followTheSun;
   private final Investigations investigations;
+  private final Suggestions suggestions;
 
   public CaseTaskListener(CaseThread thread, CaseFindings findings, CaseRepository cases, SlaMetrics metrics,
       IdentityService identity, NextActions nextActions, CaseEvents events, FollowTheSun followTheSun,
-      Investigations investigations) {
+      Investigations investigations, Suggestions suggestions) {
+    this.suggestions = suggestions;
     this.followTheSun = followTheSun;
     this.investigations = investigations;
     this.nextActions = nextActions;
@@ -95,6 +98,13 @@ public class CaseTaskListener implements TaskListener {
     }
     if (Task.CONFIRM_RESOLUTION.equals(task.getTaskDefinitionKey())) {
       task.setVariable(Var.CUSTOMER_CONFIRMED, null); // asked afresh each time: no answer is pre-filled
+    }
+    if (Task.TAKE_OWNERSHIP.equals(task.getTaskDefinitionKey())) {
+      // who to ask, per area, for the owner picking the areas (shown read-only on the form)
+      String whoToAsk = suggestions.forCase(caseId(task));
+      if (!whoToAsk.isEmpty()) {
+        task.setVariableLocal(Var.EXPERT_SUGGESTIONS, FieldLimits.fit(whoToAsk, FieldLimits.LONG_TEXT));
+      }
     }
     if (Task.HAND_OVER.equals(task.getTaskDefinitionKey())) {
       // the brief starts from the case as it is: the owner corrects and completes it

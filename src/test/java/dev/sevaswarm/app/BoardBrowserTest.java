@@ -147,4 +147,33 @@ class BoardBrowserTest extends AppTestSupport {
       tokyo.save("room-tokyo");
     }
   }
+
+  @Test
+  void aDutyManagerKeepsProfilesOnThePeoplePage_andTheRoomSaysWhoToAsk() throws Exception {
+    String caseId = openSevACase("People: who knows guest OS?").getBusinessKey();
+    try (Chromium manager = new Chromium(baseUrl())) {
+      manager.logIn("duty-manager");
+      manager.open("/board/people");
+      WebElement user = manager.wait.until(ExpectedConditions.elementToBeClickable(By.id("p-user")));
+      user.sendKeys("eng-os");
+      WebElement zone = manager.driver.findElement(By.id("p-zone"));
+      zone.clear();
+      zone.sendKeys("Europe/Dublin");
+      WebElement skill = manager.driver.findElement(By.cssSelector(".p-skill[data-area='guest-os']"));
+      skill.clear();
+      skill.sendKeys("3");
+      manager.driver.findElement(By.id("p-services")).sendKeys("sql, pos");
+      manager.driver.findElement(By.id("p-away")).click(); // on leave: suggested, never invited
+      manager.driver.findElement(By.cssSelector("#profile-form button[type=submit]")).click();
+      manager.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#people tr[data-user='eng-os']")));
+      assertThat(manager.driver.findElement(By.cssSelector("#people tr[data-user='eng-os']")).getText())
+          .contains("Oskar Guest OS", "away", "guest-os 3", "sql, pos", "09:00–18:00 MON TUE WED THU FRI (Europe/Dublin)")
+          .doesNotContain("storage 0");
+      manager.save("people");
+
+      manager.open("/board/cases/" + caseId);
+      manager.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("who-to-ask")));
+      assertThat(manager.driver.findElement(By.id("who-to-ask")).getText()).contains("guest-os", "Oskar Guest OS");
+    }
+  }
 }

@@ -1,0 +1,59 @@
+package dev.sevaswarm.people;
+
+import dev.sevaswarm.cases.CaseRepository;
+import dev.sevaswarm.cases.Playbook;
+import dev.sevaswarm.people.Ranking.Expert;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+
+/**
+ * The top suggestions per area, where the people picking areas look: the take-ownership form and
+ * the room. Only people with a profile are suggested (a group without profiles suggests nobody).
+ */
+@Service
+public class Suggestions {
+
+  static final int PER_AREA = 3;
+
+  private final Experts experts;
+  private final Profiles profiles;
+  private final CaseRepository cases;
+
+  public Suggestions(Experts experts, Profiles profiles, CaseRepository cases) {
+    this.experts = experts;
+    this.profiles = profiles;
+    this.cases = cases;
+  }
+
+  /** Per area, the best few with a profile, on shift first. */
+  public Map<String, List<Expert>> byArea(String caseId) {
+    Map<String, List<Expert>> byArea = new LinkedHashMap<>();
+    if (profiles.all().isEmpty()) {
+      return byArea;
+    }
+    cases.find(caseId).ifPresent(supportCase -> {
+      List<String> profiled = profiles.all().stream().map(Profile::userId).toList();
+      for (String area : Playbook.Group.AREAS) {
+        List<Expert> top = experts.forArea(supportCase, area).stream().filter(e -> profiled.contains(e.userId()))
+            .limit(PER_AREA).toList();
+        if (!top.isEmpty()) {
+          byArea.put(area, top);
+        }
+      }
+    });
+    return byArea;
+  }
+
+  /** The same as lines of text: "storage: Kaito Sato (on shift, storage skill 2), ...". */
+  public String forCase(String caseId) {
+    List<String> lines = new ArrayList<>();
+    byArea(caseId).forEach((area, top) -> lines.add(area + ": " + String.join(", ", top.stream()
+        .map(e -> e.name() + " (" + (e.onShift() ? "on shift" : "off shift") + ", "
+            + e.reasons().stream().filter(r -> r.contains("skill")).findFirst().orElse("in the group") + ")")
+        .toList())));
+    return String.join("\n", lines);
+  }
+}
