@@ -139,7 +139,7 @@ public class BoardController {
   public String people(HttpServletRequest request, Model model) {
     return forReader(request, model, () -> {
       Caller viewer = WebappLogin.of(request).orElseThrow();
-      if (!viewer.inAnyOf(Roles.CASE_WORKERS) && !viewer.inAnyOf(List.of(Playbook.Group.AUDITORS))) {
+      if (!viewer.inAnyOf(Roles.SWARM_AND_AUDITORS)) {
         throw new ResponseStatusException(HttpStatus.FORBIDDEN, "People's profiles are for the swarm");
       }
       java.time.ZonedDateTime now = dev.sevaswarm.cases.CaseClock.now().toZonedDateTime();

@@ -53,6 +53,10 @@ public final class Roles {
     return readers;
   }
 
+  /** The swarm's groups and duty managers, and auditors: who may read invitations and people's credit. */
+  public static final java.util.List<String> SWARM_AND_AUDITORS = java.util.List.of(SEV_A_ENGINEERS, PLATFORM, STORAGE,
+      NETWORK, GUEST_OS, APPLICATION, DUTY_MANAGERS, CAMUNDA_ADMIN, AUDITORS);
+
   /** Who may read a case's audit trail. */
   public static final java.util.List<String> AUDIT_READERS = java.util.List.of(AUDITORS, DUTY_MANAGERS, CAMUNDA_ADMIN);
 

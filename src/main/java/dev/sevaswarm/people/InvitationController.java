@@ -46,9 +46,7 @@ public class InvitationController {
   @ApiResponse(responseCode = "404", description = "no such case")
   @GetMapping(path = "/api/cases/{caseId}/invitations", produces = MediaType.APPLICATION_JSON_VALUE)
   public List<Invitation> ofCase(@PathVariable String caseId) {
-    List<String> readers = new ArrayList<>(Roles.CASE_WORKERS);
-    readers.add(Playbook.Group.AUDITORS);
-    Caller.require(identity, readers, "read a case's invitations");
+    Caller.require(identity, Roles.SWARM_AND_AUDITORS, "read a case's invitations");
     String id = cases.find(caseId).orElseThrow(() -> ApiException.notFound(caseId)).caseId();
     return invitations.ofCase(id);
   }

@@ -101,9 +101,7 @@ public class PeopleController {
   @ApiResponse(responseCode = "404", description = "no such user")
   @GetMapping(path = "/api/people/{userId}/contributions", produces = MediaType.APPLICATION_JSON_VALUE)
   public Contributions.Credit contributions(@PathVariable String userId) {
-    List<String> readers = new ArrayList<>(Roles.CASE_WORKERS);
-    readers.add(Playbook.Group.AUDITORS);
-    Caller.require(identity, readers, "read people's contributions");
+    Caller.require(identity, Roles.SWARM_AND_AUDITORS, "read people's contributions");
     if (!Caller.asSystem(identity, () -> identity.createUserQuery().userId(userId).count() == 1)) {
       throw new ApiException(HttpStatus.NOT_FOUND, "No user " + userId);
     }

@@ -107,14 +107,8 @@ public class RoomController {
   @ApiResponse(responseCode = "409", description = "the case is resolved or closed")
   @PutMapping(path = "/next-action", consumes = MediaType.APPLICATION_JSON_VALUE)
   public NextActions.NextAction nextAction(@PathVariable String caseId, @RequestBody JsonNode body) {
-    Caller caller = Caller.current(identity);
     SupportCase supportCase = find(caseId);
-    String owner = state.owner(supportCase.caseId()).orElse(null);
-    boolean manager = caller.inAnyOf(List.of(Playbook.Group.DUTY_MANAGERS, Playbook.Group.CAMUNDA_ADMIN));
-    if (!manager && !Objects.equals(owner, caller.userId())) {
-      throw ApiException.forbidden("Only the case's owner" + (owner == null ? "" : " (" + owner + ")")
-          + " and duty managers set its next action");
-    }
+    Caller caller = ownerOrManager(supportCase, "set its next action");
     if (supportCase.status() == CaseStatus.RESOLVED || supportCase.status() == CaseStatus.CLOSED) {
       throw ApiException.conflict("Case " + caseId + " is " + supportCase.status() + ": it has no next action");
     }
@@ -150,14 +144,8 @@ public class RoomController {
   @ApiResponse(responseCode = "409", description = "no swarm running, no owner yet, or a handover already under way")
   @PostMapping(path = "/handover")
   public ResponseEntity<Void> handover(@PathVariable String caseId) {
-    Caller caller = Caller.current(identity);
     SupportCase supportCase = find(caseId);
-    String owner = state.owner(supportCase.caseId()).orElse(null);
-    boolean manager = caller.inAnyOf(List.of(Playbook.Group.DUTY_MANAGERS, Playbook.Group.CAMUNDA_ADMIN));
-    if (!manager && (owner == null || !owner.equals(caller.userId()))) {
-      throw ApiException.forbidden("Only the case's owner" + (owner == null ? "" : " (" + owner + ")")
-          + " and duty managers hand it over");
-    }
+    Caller caller = ownerOrManager(supportCase, "hand it over");
     try {
       Caller.asSystem(identity, () -> {
         transaction.executeWithoutResult(status -> followTheSun.request(supportCase.caseId(),
@@ -180,14 +168,8 @@ public class RoomController {
   @ApiResponse(responseCode = "403", description = "only the case's owner and duty managers mark contributions")
   @PostMapping(path = "/timeline/{entryId}/helpful")
   public ResponseEntity<Helpful> helpful(@PathVariable String caseId, @PathVariable long entryId) {
-    Caller caller = Caller.current(identity);
     SupportCase supportCase = find(caseId);
-    String owner = state.owner(supportCase.caseId()).orElse(null);
-    boolean manager = caller.inAnyOf(List.of(Playbook.Group.DUTY_MANAGERS, Playbook.Group.CAMUNDA_ADMIN));
-    if (!manager && (owner == null || !owner.equals(caller.userId()))) {
-      throw ApiException.forbidden("Only the case's owner" + (owner == null ? "" : " (" + owner + ")")
-          + " and duty managers mark contributions helpful");
-    }
+    Caller caller = ownerOrManager(supportCase, "mark contributions helpful");
     ThreadEntry entry = thread.entries(supportCase.caseId()).stream().filter(e -> e.id() == entryId).findFirst()
         .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "Case " + caseId + " has no entry " + entryId));
     if (entry.kind() != ThreadKind.COMMENT && entry.kind() != ThreadKind.FINDING) {
@@ -203,6 +185,18 @@ public class RoomController {
     }
     return ResponseEntity.status(marked ? HttpStatus.CREATED : HttpStatus.OK)
         .body(new Helpful(entry.id(), entry.caseId(), entry.actor(), caller.userId()));
+  }
+
+  /** The caller, when they own the case or are a duty manager; a 403 saying who may otherwise. */
+  private Caller ownerOrManager(SupportCase supportCase, String what) {
+    Caller caller = Caller.current(identity);
+    String owner = state.owner(supportCase.caseId()).orElse(null);
+    boolean manager = caller.inAnyOf(List.of(Playbook.Group.DUTY_MANAGERS, Playbook.Group.CAMUNDA_ADMIN));
+    if (!manager && !Objects.equals(owner, caller.userId())) {
+      throw ApiException.forbidden("Only the case's owner" + (owner == null ? "" : " (" + owner + ")")
+          + " and duty managers " + what);
+    }
+    return caller;
   }
 
   private SupportCase find(String caseId) {
