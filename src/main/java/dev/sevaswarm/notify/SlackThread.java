@@ -11,6 +11,11 @@ import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.TextObject;
 import com.slack.api.model.block.element.BlockElement;
 import dev.sevaswarm.cases.ChatThreads;
+import dev.sevaswarm.identity.Caller;
+import dev.sevaswarm.identity.DisplayNames;
+import java.util.Optional;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
 import dev.sevaswarm.cases.ChatThreads.ChatThread;
 import dev.sevaswarm.notify.ComposedMessage.Fact;
 import java.util.ArrayList;
@@ -33,9 +38,12 @@ public class SlackThread extends ThreadedChat {
   private final SwarmProperties properties;
   private final SlackWebApi slack;
 
+  private final IdentityService identity;
+
   public SlackThread(SwarmProperties properties, SlackWebApi slack, ChatThreads threads,
-      ObjectProvider<CaseState> state) {
+      ObjectProvider<CaseState> state, IdentityService identity) {
     super(TOOL, threads, state);
+    this.identity = identity;
     this.properties = properties;
     this.slack = slack;
   }
@@ -60,7 +68,26 @@ public class SlackThread extends ThreadedChat {
 
   @Override
   protected void say(ChatThread thread, String text) {
-    slack.post(thread.channel(), ChannelText.slack(text), null, thread.threadId());
+    slack.post(thread.channel(), text, null, thread.threadId());
+  }
+
+  @Override
+  public boolean mentionsPeople() {
+    return true;
+  }
+
+  /** {@code <@U…>} for the Slack user with the person's e-mail; their name where Slack knows nobody. */
+  @Override
+  protected String mention(String userId) {
+    String email = Caller.asSystem(identity, () -> Optional.ofNullable(identity.createUserQuery().userId(userId)
+        .singleResult()).map(User::getEmail).orElse(null));
+    return Optional.ofNullable(email).filter(e -> !e.isBlank()).flatMap(slack::userIdOf).map(id -> "<@" + id + ">")
+        .orElseGet(() -> ChannelText.slack(Caller.asSystem(identity, () -> DisplayNames.of(identity, userId))));
+  }
+
+  @Override
+  protected String text(String text) {
+    return ChannelText.slack(text);
   }
 
   private static List<LayoutBlock> blocks(Parent parent) {

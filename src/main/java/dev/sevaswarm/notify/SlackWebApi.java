@@ -63,6 +63,17 @@ public class SlackWebApi {
     return Optional.ofNullable(info.getUser()).map(u -> u.getProfile() == null ? null : u.getProfile().getEmail());
   }
 
+  /** The Slack user with this e-mail address (needs users:read.email), if Slack knows one. */
+  public Optional<String> userIdOf(String email) {
+    try {
+      com.slack.api.methods.response.users.UsersLookupByEmailResponse found = call("users.lookupByEmail",
+          () -> methods().usersLookupByEmail(r -> r.email(email)));
+      return Optional.ofNullable(found.getUser()).map(u -> u.getId());
+    } catch (SlackRefused notFound) {
+      return Optional.empty(); // users_not_found: they are named instead of mentioned
+    }
+  }
+
   /** The name Slack shows for a user, for a comment by someone we cannot map. */
   public String nameOf(String slackUserId) {
     try {

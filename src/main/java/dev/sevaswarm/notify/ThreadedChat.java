@@ -60,9 +60,27 @@ public abstract class ThreadedChat {
   /** Posts a line of plain text in the thread. */
   protected abstract void say(ChatThread thread, String text);
 
+  /**
+   * Whether the tool calls people by name in the case's thread (notifications for {@link Audience#PEOPLE}:
+   * an invitation, a mention in a comment); false leaves them to the mail.
+   */
+  public boolean mentionsPeople() {
+    return false;
+  }
+
+  /** How the tool calls a person by name in a message (a mention where the tool knows them). */
+  protected String mention(String userId) {
+    return userId;
+  }
+
+  /** Escapes case text for the tool's messages. */
+  protected String text(String text) {
+    return text;
+  }
+
   /** Says in the case's thread (when it has one) what someone did from its message. */
   public void announce(String caseId, String text) {
-    threads.of(caseId, tool).ifPresent(thread -> say(thread, text));
+    threads.of(caseId, tool).ifPresent(thread -> say(thread, text(text)));
   }
 
   public String deliver(Delivery delivery) {
@@ -71,6 +89,15 @@ public abstract class ThreadedChat {
       return "the " + tool + " thread itself (the comment came from there)";
     }
     Optional<ChatThread> thread = threads.of(caseId, tool);
+    if (delivery.audience() == Audience.PEOPLE) {
+      if (thread.isEmpty()) {
+        return "nobody in " + tool + " (the case has no thread there to call them in)";
+      }
+      String said = delivery.details().getOrDefault(MessageComposer.MESSAGE, "");
+      say(thread.get(), String.join(" ", delivery.people().stream().map(this::mention).toList()) + " "
+          + text(delivery.message().headline() + (said.isBlank() ? "" : ": " + said)));
+      return tool + " mention of " + String.join(", ", delivery.people()) + " in thread " + thread.get().threadId();
+    }
     if (thread.isEmpty()) {
       ChatThread started = start(delivery, parent(delivery.supportCase(), delivery.message().caseLink()));
       if (delivery.event() == NotificationEvent.INTAKE_BROADCAST || delivery.event() == NotificationEvent.RAISED_TO_SEV_A) {

@@ -43,7 +43,10 @@ abstract class WebhookChannel implements Channel {
 
   @Override
   public boolean reaches(Audience audience) {
-    return audience == Audience.TEAM && (viaApp() || !SwarmProperties.blank(url.apply(properties.broadcast())));
+    if (viaApp()) {
+      return audience == Audience.TEAM || audience == Audience.PEOPLE && app.mentionsPeople();
+    }
+    return audience == Audience.TEAM && !SwarmProperties.blank(url.apply(properties.broadcast()));
   }
 
   @Override

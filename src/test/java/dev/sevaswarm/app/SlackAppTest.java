@@ -18,10 +18,12 @@ import dev.sevaswarm.cases.Playbook.Task;
 import dev.sevaswarm.cases.Playbook.Var;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -40,6 +42,7 @@ class SlackAppTest extends ChatDoorsTestSupport {
   static final String CHANNEL = SLACK_CHANNEL;
 
   private final ObjectMapper json = new ObjectMapper();
+  @Autowired dev.sevaswarm.people.Profiles profiles;
 
   @BeforeEach
   void slackAnswers() {
@@ -210,5 +213,26 @@ class SlackAppTest extends ChatDoorsTestSupport {
         .withRequestBody(containing("Not allowed: joining"))).isEmpty());
     assertThat(tasks.createTaskQuery().processInstanceBusinessKey(caseId).taskDefinitionKey(Task.INVESTIGATE_AREA)
         .taskCandidateGroup("storage").count()).isZero();
+  }
+
+  @Test
+  void anInvitationCallsTheInviteeByNameInTheCasesThread() {
+    SLACK.stubFor(post(urlPathEqualTo("/api/users.lookupByEmail")).withRequestBody(containing("eng-network%40demo"))
+        .willReturn(okJson("{\"ok\": true, \"user\": {\"id\": \"U0NIA\", \"name\": \"nia\"}}")));
+    java.time.LocalTime now = dev.sevaswarm.cases.CaseClock.now().atZoneSameInstant(java.time.ZoneOffset.UTC)
+        .toLocalTime();
+    profiles.save(new dev.sevaswarm.people.Profile("eng-network", java.util.Map.of("network", 3), List.of(),
+        java.time.ZoneOffset.UTC, new dev.sevaswarm.people.WorkingHours(now.minusHours(2), now.plusHours(6),
+        java.util.EnumSet.allOf(java.time.DayOfWeek.class)), false), "test");
+    try {
+      String caseId = openSevACase("Slack: who takes the network?").getBusinessKey();
+      String ts = slackThreadOf(caseId);
+      takeOwnership(caseId, "eng-storage", Variables.createVariables(), "network");
+      await().until(() -> !SLACK.findAll(postRequestedFor(urlPathEqualTo("/api/chat.postMessage"))
+          .withRequestBody(containing("thread_ts=" + ts)).withRequestBody(containing("%3C%40U0NIA%3E"))
+          .withRequestBody(containing("%2Fboard%2Finvitations%2F"))).isEmpty());
+    } finally {
+      profiles.delete("eng-network");
+    }
   }
 }
