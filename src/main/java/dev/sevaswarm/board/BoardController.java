@@ -160,6 +160,23 @@ public class BoardController {
     });
   }
 
+  /** What one person gave the swarm, month by month. */
+  @GetMapping("/board/people/{userId}")
+  public String person(@PathVariable String userId, HttpServletRequest request, Model model) {
+    return forReader(request, model, () -> {
+      if (!WebappLogin.of(request).orElseThrow().inAnyOf(Roles.SWARM_AND_AUDITORS)) {
+        throw new ResponseStatusException(HttpStatus.FORBIDDEN, "People's credit is for the swarm");
+      }
+      if (Caller.asSystem(identity, () -> identity.createUserQuery().userId(userId).count()) == 0) {
+        throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No user " + userId);
+      }
+      model.addAttribute("name", Caller.asSystem(identity, () -> DisplayNames.of(identity, userId)));
+      model.addAttribute("credit", contributions.of(userId));
+      model.addAttribute("profile", profiles.of(userId).orElse(null));
+      return "board/person";
+    });
+  }
+
   /** An invitation to investigate an area, where its mail leads: the invitee accepts or declines it here. */
   @GetMapping("/board/invitations/{id}")
   public String invitationPage(@PathVariable String id, HttpServletRequest request, Model model) {

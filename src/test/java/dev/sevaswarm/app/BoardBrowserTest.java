@@ -170,6 +170,9 @@ class BoardBrowserTest extends AppTestSupport {
           .contains("Oskar Guest OS", "away", "guest-os 3", "sql, pos", "09:00–18:00 MON TUE WED THU FRI (Europe/Dublin)")
           .doesNotContain("storage 0");
       manager.save("people");
+      manager.driver.findElement(By.linkText("Oskar Guest OS")).click();
+      manager.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("credit")));
+      assertThat(manager.driver.findElement(By.id("credit")).getText()).contains("In all");
 
       manager.open("/board/cases/" + caseId);
       manager.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("who-to-ask")));
