@@ -231,7 +231,7 @@ public class BoardController {
   }
 
   /** A page for someone logged in to the webapps whose groups may read cases; others log in first. */
-  private static String forReader(HttpServletRequest request, Model model, Supplier<String> page) {
+  private String forReader(HttpServletRequest request, Model model, Supplier<String> page) {
     Optional<Caller> caller = WebappLogin.of(request);
     if (caller.isEmpty()) {
       return "redirect:" + WebappLogin.LOGIN_PAGE;
@@ -240,6 +240,8 @@ public class BoardController {
       throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Your groups do not allow you to read cases");
     }
     model.addAttribute("user", caller.get().userId());
+    // times in the viewer's own zone: their profile's where they keep one, else their browser's
+    model.addAttribute("viewerZone", profiles.of(caller.get().userId()).map(p -> p.timeZone().getId()).orElse(null));
     return page.get();
   }
 

@@ -13,6 +13,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 /** The case board, case page and SLA report in headless Chromium, behind the webapps' login. */
 class BoardBrowserTest extends AppTestSupport {
 
+  @Autowired dev.sevaswarm.people.Profiles profiles;
+
   @Autowired dev.sevaswarm.cases.CaseRepository cases;
 
   @Test
@@ -144,7 +146,27 @@ class BoardBrowserTest extends AppTestSupport {
       assertThat(tokyo.driver.findElement(By.id("room")).getText())
           .contains("次のアクションはまだありません", "調査結果はまだありません。", "未確定")
           .doesNotContain("No next action yet", "not decided yet", "No findings yet");
+      // the countdown too
+      tokyo.wait.until(d -> d.findElement(By.cssSelector(".facts .countdown")).getText().startsWith("あと "));
+      assertThat(tokyo.driver.findElement(By.cssSelector(".facts .countdown")).getText()).contains("分", "秒");
       tokyo.save("room-tokyo");
+    }
+  }
+
+  @Test
+  void someoneWithAProfile_seesTimesInTheProfilesZone_whateverTheirBrowserSays() throws Exception {
+    String caseId = openSevACase("Room: a Tokyo engineer on a Dublin laptop").getBusinessKey();
+    awaitTask(caseId, Task.TAKE_OWNERSHIP);
+    String due = cases.find(caseId).orElseThrow().firstResponseDue().toString();
+    profiles.save(new dev.sevaswarm.people.Profile("eng-app", java.util.Map.of("application", 3), java.util.List.of(),
+        java.time.ZoneId.of("Asia/Tokyo"), dev.sevaswarm.people.WorkingHours.OFFICE, true), "test");
+    try (Chromium travelling = new Chromium(baseUrl(), "en", "Europe/Dublin")) {
+      travelling.logIn("eng-app");
+      travelling.open("/board/cases/" + caseId);
+      travelling.wait.until(d -> d.findElement(By.cssSelector(".facts")).getText().contains("GMT+9"));
+      String expected = java.time.OffsetDateTime.parse(due).atZoneSameInstant(java.time.ZoneId.of("Asia/Tokyo"))
+          .format(java.time.format.DateTimeFormatter.ofPattern("hh:mm"));
+      assertThat(travelling.driver.findElement(By.cssSelector(".facts")).getText()).contains(expected);
     }
   }
 
