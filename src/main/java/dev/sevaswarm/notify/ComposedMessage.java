@@ -17,6 +17,15 @@ import java.util.List;
 public record ComposedMessage(String subject, String headline, String text, String html, List<Fact> facts,
     String caseLink, String tasklistLink) {
 
-  /** A labelled value of a card or mail. */
-  public record Fact(String title, String value) {}
+  /**
+   * A labelled value of a card or mail.
+   *
+   * @param key what the fact is, whatever language its title is in
+   */
+  public record Fact(String title, String value, String key) {
+
+    public Fact(String title, String value) {
+      this(title, value, title);
+    }
+  }
 }

@@ -2,6 +2,7 @@ package dev.sevaswarm.notify;
 
 import dev.sevaswarm.cases.CaseClock;
 import dev.sevaswarm.cases.SupportCase;
+import dev.sevaswarm.cases.Times;
 import dev.sevaswarm.identity.TasklistFilters;
 import dev.sevaswarm.notify.ComposedMessage.Fact;
 import java.io.IOException;
@@ -9,9 +10,15 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 
@@ -35,13 +42,23 @@ public class MessageComposer {
   /** The detail that names the customer's engineer (the owner, in the customer's words). */
   public static final String YOUR_ENGINEER = "yourEngineer";
 
+  /** The case's own facts, which every team message shows first (by key; their titles follow the language). */
+  public static final List<String> CASE_FACTS = List.of("customer", "severity", "plan", "title", "businessImpact",
+      "recoverBy", "firstResponseDue", "services");
+
+  private static final Pattern DATE_TIME = Pattern.compile(
+      "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}.*");
+
   private final SwarmProperties properties;
   private final TasklistFilters filters;
   private final CustomerWords customerWords;
+  private final MessageSource messages;
   private final String template;
   private volatile String caseTasksFilter;
 
-  public MessageComposer(SwarmProperties properties, TasklistFilters filters, CustomerWords customerWords) {
+  public MessageComposer(SwarmProperties properties, TasklistFilters filters, CustomerWords customerWords,
+      MessageSource messages) {
+    this.messages = messages;
     this.properties = properties;
     this.filters = filters;
     this.customerWords = customerWords;
@@ -56,24 +73,25 @@ public class MessageComposer {
     if (audience == Audience.CUSTOMER && customerWords != null) {
       return forCustomer(c, event, customerWords.of(c, event, details));
     }
-    String subject = "[" + c.caseId() + "][Sev " + c.severity() + "] " + event.headline() + ": " + c.title();
+    Locale team = properties.team().locale();
+    String headline = messages.getMessage("team.event." + event.name(), null, event.headline(), team);
+    String subject = "[" + c.caseId() + "][Sev " + c.severity() + "] " + headline + ": " + c.title();
     String message = details.getOrDefault(MESSAGE, "");
     List<Fact> facts = new ArrayList<>();
     boolean customer = audience == Audience.CUSTOMER;
     if (!customer) {
-      add(facts, "Customer", c.customer());
-      add(facts, "Severity", "Sev " + c.severity());
-      add(facts, "Plan", c.plan().name());
-      add(facts, "Title", c.title());
-      add(facts, "Business impact", c.businessImpact());
-      add(facts, "Recover by", CaseClock.format(c.recoverBy()));
-      add(facts, "First response due", CaseClock.format(c.firstResponseDue()));
-      add(facts, "Services", String.join(", ", c.services()));
+      List<String> values = Arrays.asList(c.customer(), "Sev " + c.severity(), c.plan().name(), c.title(),
+          c.businessImpact(), time(c.recoverBy()), time(c.firstResponseDue()), String.join(", ", c.services()));
+      for (int i = 0; i < CASE_FACTS.size(); i++) {
+        add(facts, title(CASE_FACTS.get(i)), values.get(i), CASE_FACTS.get(i));
+      }
     }
     details.forEach((key, value) -> {
-      String title = label(key);
-      if (!key.equals(MESSAGE) && !key.equals(PEOPLE) && !key.equals(Delivery.VIA) && facts.stream().noneMatch(f -> f.title().equalsIgnoreCase(title))) {
-        add(facts, title, value);
+      String title = title(key);
+      if (!key.equals(MESSAGE) && !key.equals(PEOPLE) && !key.equals(Delivery.VIA)
+          && facts.stream().noneMatch(f -> f.title().equalsIgnoreCase(title) || f.key().equals(key))) {
+        boolean zoned = value != null && properties.team().outsideUtc() && DATE_TIME.matcher(value).matches();
+        add(facts, title, zoned ? Times.parse(value).map(this::time).orElse(value) : value, key);
       }
     });
     if (customer) {
@@ -82,7 +100,7 @@ public class MessageComposer {
     String caseLink = caseLink(c.caseId());
     String tasklistLink = tasklistLink(c.caseId());
     String greeting = customer ? "Dear " + c.contactName() + "," : null;
-    return new ComposedMessage(subject, event.headline(),
+    return new ComposedMessage(subject, headline,
         text(c, event, greeting, message, facts, customer ? null : tasklistLink),
         html(subject, c, event.headline(), greeting, message, facts, customer ? null : tasklistLink,
             customer ? null : caseLink),
@@ -166,13 +184,36 @@ public class MessageComposer {
   }
 
   private static void add(List<Fact> facts, String title, String value) {
+    add(facts, title, value, title);
+  }
+
+  private static void add(List<Fact> facts, String title, String value, String key) {
     if (value != null && !value.isBlank()) {
-      facts.add(new Fact(title, value));
+      facts.add(new Fact(title, value, key));
     }
   }
 
   private static String escape(String value) {
     return HtmlUtils.htmlEscape(value, StandardCharsets.UTF_8.name());
+  }
+
+  /** A fact's title in the team's language (the bundle's team.fact.<key>, else the key spelled out). */
+  private String title(String key) {
+    return messages.getMessage("team.fact." + key, null, label(key), properties.team().locale());
+  }
+
+  /**
+   * A time as the team reads it: ISO-8601 UTC for a team in UTC (as the API writes it); in the team's
+   * zone and language, zone named, with UTC alongside, for a team elsewhere.
+   */
+  private String time(OffsetDateTime at) {
+    if (at == null || !properties.team().outsideUtc()) {
+      return CaseClock.format(at);
+    }
+    Locale team = properties.team().locale();
+    DateTimeFormatter local = DateTimeFormatter.ofPattern(
+        messages.getMessage("customer.time.pattern", null, team), team);
+    return at.atZoneSameInstant(properties.team().timeZone()).format(local) + " · " + CaseClock.format(at);
   }
 
   private static String label(String key) {

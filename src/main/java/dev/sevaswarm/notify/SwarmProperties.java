@@ -20,6 +20,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param customer the language and time zone of customers who did not say theirs
  * @param teams the Teams bot (two-way, a thread per case), which replaces the Teams webhook when set
  * @param people matching work to people: invitations and the follow-the-sun handover
+ * @param team the language and time zone of what the team, sales and duty managers read
  */
 @ConfigurationProperties(prefix = "swarm")
 public record SwarmProperties(
@@ -31,7 +32,8 @@ public record SwarmProperties(
     Slack slack,
     Customer customer,
     Teams teams,
-    People people) {
+    People people,
+    Team team) {
 
   public SwarmProperties {
     publicUrl = blank(publicUrl) ? "http://localhost:8080" : stripSlash(publicUrl);
@@ -43,6 +45,23 @@ public record SwarmProperties(
     customer = customer == null ? new Customer(null, null) : customer;
     teams = teams == null ? new Teams(null, null, null, null, null, null, null) : teams;
     people = people == null ? new People(null, null) : people;
+    team = team == null ? new Team(null, null) : team;
+  }
+
+  /**
+   * @param locale the team's language (en, ja)
+   * @param timeZone where the team works; times are shown there, with UTC alongside unless it is UTC
+   */
+  public record Team(java.util.Locale locale, java.time.ZoneId timeZone) {
+    public Team {
+      locale = locale == null ? java.util.Locale.ENGLISH : locale;
+      timeZone = timeZone == null ? java.time.ZoneId.of("UTC") : timeZone;
+    }
+
+    /** Whether times need UTC alongside (a team in one zone other than UTC). */
+    public boolean outsideUtc() {
+      return !timeZone.normalized().equals(java.time.ZoneOffset.UTC);
+    }
   }
 
   /**

@@ -26,8 +26,7 @@ public abstract class ThreadedChat {
   public static final String JOIN_AREA = "join-area";
 
   private static final Logger LOG = LoggerFactory.getLogger(ThreadedChat.class);
-  private static final List<String> SHOWN_BY_THE_PARENT = List.of("Customer", "Severity", "Plan", "Title",
-      "Business impact", "Recover by", "First response due", "Services");
+  private static final List<String> SHOWN_BY_THE_PARENT = MessageComposer.CASE_FACTS;
 
   /**
    * The thread's parent as it is now.
@@ -130,7 +129,7 @@ public abstract class ThreadedChat {
 
   /** A reply's facts: what the news says, without what the parent already shows. */
   protected static List<Fact> replyFacts(ComposedMessage message) {
-    return message.facts().stream().filter(f -> !SHOWN_BY_THE_PARENT.contains(f.title()))
+    return message.facts().stream().filter(f -> !SHOWN_BY_THE_PARENT.contains(f.key()))
         .filter(f -> f.value() != null && !f.value().isBlank()).toList();
   }
 

@@ -209,7 +209,7 @@ class HandoverProcessTest extends ProcessTestSupport {
   void teamsThatDoNotWorkAroundTheClock_turnTheWatchOff() {
     ProcessInstance swarm = ownedByTheOwner();
     SwarmProperties off = new SwarmProperties(null, null, null, null, null, null, null, null,
-        new SwarmProperties.People(false, null));
+        new SwarmProperties.People(false, null), null);
     new FollowTheSun(profiles, runtime, tasks, decisions, caseThread, off).watch(caseIdOf(swarm), taker, "A");
     assertThat(watchOf(swarm)).as("the old watch ended, and no new one").isNull();
   }

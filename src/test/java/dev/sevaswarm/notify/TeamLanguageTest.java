@@ -1,0 +1,85 @@
+package dev.sevaswarm.notify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sevaswarm.cases.Severity;
+import dev.sevaswarm.cases.SupportCase;
+import dev.sevaswarm.cases.SupportPlan;
+import dev.sevaswarm.identity.TasklistFilters;
+import dev.sevaswarm.notify.ComposedMessage.Fact;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.support.ResourceBundleMessageSource;
+
+/**
+ * What the team, sales and duty managers read, in the team's language (swarm.team.locale) and zone
+ * (swarm.team.time-zone), with UTC alongside when the team works elsewhere; English and UTC as before
+ * by default.
+ */
+class TeamLanguageTest {
+
+  static final OffsetDateTime DUE = OffsetDateTime.parse("2026-11-28T23:45:00Z");
+  static final SupportCase CASE = SupportCase.reported("SW-1001", "EXT-1", "Contoso Retail", "Kenji", "k@contoso.example",
+      Severity.A, SupportPlan.RAPID_RESPONSE, "店舗の POS が使えない", "POS down", "店舗が開けられない", null,
+      List.of("pos"), "intake", DUE.minusMinutes(15), "pi-1").withSla(DUE.minusMinutes(15), DUE);
+
+  private static MessageComposer composer(Locale locale, String zone) {
+    ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+    messages.setBasename("messages");
+    messages.setDefaultEncoding("UTF-8");
+    messages.setFallbackToSystemLocale(false);
+    SwarmProperties properties = new SwarmProperties(null, null, null, null, null, null, null, null, null,
+        new SwarmProperties.Team(locale, zone == null ? null : ZoneId.of(zone)));
+    TasklistFilters filters = new TasklistFilters(null, null, null) {
+      @Override
+      public Optional<String> caseTasksFilterId() {
+        return Optional.empty();
+      }
+    };
+    return new MessageComposer(properties, filters, null, messages);
+  }
+
+  private static String fact(ComposedMessage message, String key) {
+    return message.facts().stream().filter(f -> f.key().equals(key)).map(Fact::value).findFirst().orElseThrow();
+  }
+
+  private static String title(ComposedMessage message, String key) {
+    return message.facts().stream().filter(f -> f.key().equals(key)).map(Fact::title).findFirst().orElseThrow();
+  }
+
+  @Test
+  void aJapaneseTeamInTokyo_readsJapanese_withTokyoTimeAndUtcAlongside() {
+    Map<String, String> details = new LinkedHashMap<>();
+    details.put("nextActionDue", "2026-11-29T00:30:00Z");
+    ComposedMessage message = composer(Locale.JAPANESE, "Asia/Tokyo").compose(CASE, NotificationEvent.INTAKE_BROADCAST,
+        Audience.TEAM, details);
+
+    assertThat(message.subject()).isEqualTo("[SW-1001][Sev A] 新しい Sev A ケース: 店舗の POS が使えない");
+    assertThat(title(message, "firstResponseDue")).isEqualTo("初回回答期限");
+    assertThat(fact(message, "firstResponseDue")).isEqualTo("2026年11月29日 08:45 (JST) · 2026-11-28T23:45:00Z");
+    assertThat(title(message, "nextActionDue")).isEqualTo("次のアクションの期限");
+    assertThat(fact(message, "nextActionDue")).isEqualTo("2026年11月29日 09:30 (JST) · 2026-11-29T00:30:00Z");
+    assertThat(composer(Locale.JAPANESE, "Asia/Tokyo").compose(CASE, NotificationEvent.SALES_NOTICE, Audience.SALES,
+        Map.of()).headline()).isEqualTo("お客様の Sev A ケース");
+  }
+
+  @Test
+  void anEnglishTeamInNewYork_readsNewYorkTime_andByDefaultEverythingStaysAsItWas() {
+    ComposedMessage newYork = composer(Locale.ENGLISH, "America/New_York").compose(CASE,
+        NotificationEvent.INTAKE_BROADCAST, Audience.TEAM, Map.of());
+    assertThat(fact(newYork, "firstResponseDue")).isEqualTo("Nov 28, 2026, 6:45 PM (EST) · 2026-11-28T23:45:00Z");
+
+    ComposedMessage byDefault = composer(null, null).compose(CASE, NotificationEvent.INTAKE_BROADCAST, Audience.TEAM,
+        Map.of("nextActionDue", "2026-11-29T00:30:00.123Z"));
+    assertThat(byDefault.subject()).isEqualTo("[SW-1001][Sev A] New Sev A case: 店舗の POS が使えない");
+    assertThat(title(byDefault, "firstResponseDue")).isEqualTo("First response due");
+    assertThat(fact(byDefault, "firstResponseDue")).isEqualTo("2026-11-28T23:45:00Z");
+    assertThat(fact(byDefault, "nextActionDue")).isEqualTo("2026-11-29T00:30:00.123Z");
+  }
+}
