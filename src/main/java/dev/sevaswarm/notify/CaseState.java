@@ -9,6 +9,9 @@ import java.util.List;
  */
 public interface CaseState {
 
+  /** The key of the fact that names the owner: a case with an owner has nothing left to take. */
+  String OWNER = "owner";
+
   List<Fact> of(String caseId);
 
   /** The isolation areas a person may join from a message's buttons. */

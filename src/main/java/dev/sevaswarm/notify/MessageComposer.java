@@ -81,7 +81,7 @@ public class MessageComposer {
     boolean customer = audience == Audience.CUSTOMER;
     if (!customer) {
       List<String> values = Arrays.asList(c.customer(), "Sev " + c.severity(), c.plan().name(), c.title(),
-          c.businessImpact(), time(c.recoverBy()), time(c.firstResponseDue()), String.join(", ", c.services()));
+          c.businessImpact(), teamTime(c.recoverBy()), teamTime(c.firstResponseDue()), String.join(", ", c.services()));
       for (int i = 0; i < CASE_FACTS.size(); i++) {
         add(facts, title(CASE_FACTS.get(i)), values.get(i), CASE_FACTS.get(i));
       }
@@ -91,7 +91,7 @@ public class MessageComposer {
       if (!key.equals(MESSAGE) && !key.equals(PEOPLE) && !key.equals(Delivery.VIA)
           && facts.stream().noneMatch(f -> f.title().equalsIgnoreCase(title) || f.key().equals(key))) {
         boolean zoned = value != null && properties.team().outsideUtc() && DATE_TIME.matcher(value).matches();
-        add(facts, title, zoned ? Times.parse(value).map(this::time).orElse(value) : value, key);
+        add(facts, title, zoned ? Times.parse(value).map(this::teamTime).orElse(value) : value, key);
       }
     });
     if (customer) {
@@ -197,6 +197,11 @@ public class MessageComposer {
     return HtmlUtils.htmlEscape(value, StandardCharsets.UTF_8.name());
   }
 
+  /** A word of the team's messages (the bundle's key, in the team's language). */
+  public String teamWord(String key, Object... args) {
+    return messages.getMessage(key, args.length == 0 ? null : args, properties.team().locale());
+  }
+
   /** A fact's title in the team's language (the bundle's team.fact.<key>, else the key spelled out). */
   private String title(String key) {
     return messages.getMessage("team.fact." + key, null, label(key), properties.team().locale());
@@ -206,7 +211,7 @@ public class MessageComposer {
    * A time as the team reads it: ISO-8601 UTC for a team in UTC (as the API writes it); in the team's
    * zone and language, zone named, with UTC alongside, for a team elsewhere.
    */
-  private String time(OffsetDateTime at) {
+  public String teamTime(OffsetDateTime at) {
     if (at == null || !properties.team().outsideUtc()) {
       return CaseClock.format(at);
     }

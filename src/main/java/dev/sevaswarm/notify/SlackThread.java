@@ -41,8 +41,8 @@ public class SlackThread extends ThreadedChat {
   private final IdentityService identity;
 
   public SlackThread(SwarmProperties properties, SlackWebApi slack, ChatThreads threads,
-      ObjectProvider<CaseState> state, IdentityService identity) {
-    super(TOOL, threads, state);
+      ObjectProvider<CaseState> state, IdentityService identity, MessageComposer words) {
+    super(TOOL, threads, state, words);
     this.identity = identity;
     this.properties = properties;
     this.slack = slack;
@@ -98,13 +98,13 @@ public class SlackThread extends ThreadedChat {
     String caseId = parent.caseId();
     if (!parent.owned()) {
       buttons.add(button(b -> b.actionId(TAKE_OWNERSHIP).value(caseId).style("primary")
-          .text(plainText("Take ownership"))));
+          .text(plainText(parent.buttons().takeOwnership()))));
     }
     for (String area : parent.joinableAreas()) {
       buttons.add(button(b -> b.actionId(JOIN_AREA + ":" + area).value(caseId + ":" + area)
-          .text(plainText("Join: " + area))));
+          .text(plainText(parent.buttons().join().get(area)))));
     }
-    buttons.add(button(b -> b.actionId("open-case").url(parent.caseLink()).text(plainText("Open the case"))));
+    buttons.add(button(b -> b.actionId("open-case").url(parent.caseLink()).text(plainText(parent.buttons().openCase()))));
     blocks.add(actions(a -> a.elements(buttons)));
     return blocks;
   }

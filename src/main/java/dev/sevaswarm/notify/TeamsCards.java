@@ -67,17 +67,18 @@ public final class TeamsCards {
       if (!parent.joinableAreas().isEmpty()) {
         ArrayNode join = body.addObject().put("type", "ActionSet").putArray("actions");
         for (String area : parent.joinableAreas()) {
-          execute(join, "Join: " + area, ThreadedChat.JOIN_AREA, parent.caseId(), area);
+          execute(join, parent.buttons().join().get(area), ThreadedChat.JOIN_AREA, parent.caseId(), area);
         }
       }
       ArrayNode actions = card.putArray("actions");
       if (!parent.owned()) {
-        execute(actions, "Take ownership", ThreadedChat.TAKE_OWNERSHIP, parent.caseId(), null).put("style", "positive");
+        execute(actions, parent.buttons().takeOwnership(), ThreadedChat.TAKE_OWNERSHIP, parent.caseId(), null)
+            .put("style", "positive");
       }
       if (noticeLink != null) {
         openUrl(actions, "Go on in Tasklist", noticeLink);
       }
-      openUrl(actions, "Open the case", parent.caseLink());
+      openUrl(actions, parent.buttons().openCase(), parent.caseLink());
       return card;
     });
   }

@@ -26,8 +26,8 @@ public class TeamsThread extends ThreadedChat {
   private final BotConnector teams;
 
   public TeamsThread(SwarmProperties properties, BotConnector teams, ChatThreads threads,
-      ObjectProvider<CaseState> state) {
-    super(TOOL, threads, state);
+      ObjectProvider<CaseState> state, MessageComposer words) {
+    super(TOOL, threads, state, words);
     this.properties = properties;
     this.teams = teams;
   }

@@ -34,14 +34,20 @@ public abstract class ThreadedChat {
    * @param owned whether the case has an owner (then there is nothing to take any more)
    */
   public record Parent(String caseId, String title, List<Fact> facts, boolean owned, List<String> joinableAreas,
-      String caseLink) {}
+      String caseLink, Buttons buttons) {}
+
+  /** What the parent's buttons say, in the team's language: take ownership, join per area, open the case. */
+  public record Buttons(String takeOwnership, java.util.Map<String, String> join, String openCase) {}
 
   private final String tool;
   private final ChatThreads threads;
   /** Looked up when needed: the room that provides it publishes notifications itself. */
   private final ObjectProvider<CaseState> state;
 
-  protected ThreadedChat(String tool, ChatThreads threads, ObjectProvider<CaseState> state) {
+  private final MessageComposer words;
+
+  protected ThreadedChat(String tool, ChatThreads threads, ObjectProvider<CaseState> state, MessageComposer words) {
+    this.words = words;
     this.tool = tool;
     this.threads = threads;
     this.state = state;
@@ -119,12 +125,16 @@ public abstract class ThreadedChat {
   /** The thread's parent: the case, its state now, and what one can do from the message. */
   public Parent parent(SupportCase c, String caseLink) {
     List<Fact> facts = new ArrayList<>();
-    facts.add(new Fact("Customer", c.customer()));
-    facts.add(new Fact("Business impact", c.businessImpact()));
+    facts.add(new Fact(words.teamWord("team.fact.customer"), c.customer(), "customer"));
+    facts.add(new Fact(words.teamWord("team.fact.businessImpact"), c.businessImpact(), "businessImpact"));
     facts.addAll(state.getObject().of(c.caseId()));
-    boolean owned = facts.stream().anyMatch(f -> f.title().equals("Owner"));
+    boolean owned = facts.stream().anyMatch(f -> CaseState.OWNER.equals(f.key()));
+    List<String> areas = state.getObject().joinableAreas();
+    java.util.Map<String, String> join = new java.util.LinkedHashMap<>();
+    areas.forEach(area -> join.put(area, words.teamWord("team.button.join", area)));
     return new Parent(c.caseId(), "[" + c.caseId() + "][Sev " + c.severity() + "] " + c.title(), facts, owned,
-        state.getObject().joinableAreas(), caseLink);
+        areas, caseLink, new Buttons(words.teamWord("team.button.takeOwnership"), join,
+            words.teamWord("team.button.openCase")));
   }
 
   /** A reply's facts: what the news says, without what the parent already shows. */

@@ -1,10 +1,10 @@
 package dev.sevaswarm.room;
 
-import dev.sevaswarm.cases.CaseClock;
 import dev.sevaswarm.cases.Playbook;
 import dev.sevaswarm.cases.Times;
 import dev.sevaswarm.identity.Caller;
 import dev.sevaswarm.notify.CaseState;
+import dev.sevaswarm.notify.MessageComposer;
 import dev.sevaswarm.notify.ComposedMessage.Fact;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,9 +24,11 @@ public class RoomState implements CaseState {
   private final IdentityService identity;
   private final NextActions nextActions;
   private final Investigations investigations;
+  private final MessageComposer words;
 
   public RoomState(RuntimeService runtime, IdentityService identity, NextActions nextActions,
-      Investigations investigations) {
+      Investigations investigations, MessageComposer words) {
+    this.words = words;
     this.runtime = runtime;
     this.identity = identity;
     this.nextActions = nextActions;
@@ -37,17 +39,18 @@ public class RoomState implements CaseState {
   public List<Fact> of(String caseId) {
     List<Fact> facts = new ArrayList<>();
     Caller.asSystem(identity, () -> {
-      variable(caseId, Playbook.Var.OWNER).ifPresent(owner -> facts.add(new Fact("Owner", owner)));
-      nextActions.of(caseId).ifPresent(a -> facts.add(new Fact("Next action",
-          a.text() + " (by " + CaseClock.format(a.due()) + ")")));
-      variable(caseId, Playbook.Var.NEXT_CONTACT_AT).flatMap(Times::parse)
-          .ifPresent(t -> facts.add(new Fact("Next customer contact", CaseClock.format(t))));
+      variable(caseId, Playbook.Var.OWNER).ifPresent(owner -> facts.add(new Fact(words.teamWord("team.fact.owner"),
+          owner, OWNER)));
+      nextActions.of(caseId).ifPresent(a -> facts.add(new Fact(words.teamWord("team.fact.nextAction"),
+          words.teamWord("team.nextAction.by", a.text(), words.teamTime(a.due())), Playbook.Var.NEXT_ACTION)));
+      variable(caseId, Playbook.Var.NEXT_CONTACT_AT).flatMap(Times::parse).ifPresent(t -> facts.add(new Fact(
+          words.teamWord("team.fact.nextCustomerContact"), words.teamTime(t), Playbook.Var.NEXT_CONTACT_AT)));
       List<String> areas = investigations.of(caseId).stream()
           .map(i -> i.area() + ": " + (i.assignee() == null ? i.status().name() : i.assignee() + " " + i.status().name())
               + (i.verdict() == null ? "" : " (" + i.verdict() + ")"))
           .toList();
       if (!areas.isEmpty()) {
-        facts.add(new Fact("Areas", String.join("\n", areas)));
+        facts.add(new Fact(words.teamWord("team.fact.areas"), String.join("\n", areas), "areas"));
       }
       return null;
     });

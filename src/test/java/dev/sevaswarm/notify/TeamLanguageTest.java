@@ -82,4 +82,27 @@ class TeamLanguageTest {
     assertThat(fact(byDefault, "firstResponseDue")).isEqualTo("2026-11-28T23:45:00Z");
     assertThat(fact(byDefault, "nextActionDue")).isEqualTo("2026-11-29T00:30:00.123Z");
   }
+
+  @Test
+  void theChatThreadsParentSpeaksTheTeamsLanguage_factsAndButtons() {
+    org.springframework.beans.factory.support.StaticListableBeanFactory beans =
+        new org.springframework.beans.factory.support.StaticListableBeanFactory();
+    beans.addBean("state", new CaseState() {
+      @Override
+      public List<Fact> of(String caseId) {
+        return List.of(new Fact("担当者", "eng-network", CaseState.OWNER));
+      }
+
+      @Override
+      public List<String> joinableAreas() {
+        return List.of("storage");
+      }
+    });
+    MessageComposer japanese = composer(Locale.JAPANESE, "Asia/Tokyo");
+    TeamsThread thread = new TeamsThread(null, null, null, beans.getBeanProvider(CaseState.class), japanese);
+    ThreadedChat.Parent parent = thread.parent(CASE, "http://localhost:8080/api/cases/SW-1001");
+    assertThat(parent.owned()).as("known by the fact's key, whatever its title").isTrue();
+    String card = TeamsCards.parent(parent, null, null).toString();
+    assertThat(card).contains("お客様", "参加: storage", "ケースを開く").doesNotContain("Join: ", "Open the case");
+  }
 }
