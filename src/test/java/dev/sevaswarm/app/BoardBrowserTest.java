@@ -63,7 +63,7 @@ class BoardBrowserTest extends AppTestSupport {
       owner.open("/board/cases/" + caseId);
       owner.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("next-action-text"),
           "Read the firewall change log"));
-      assertThat(owner.driver.findElement(By.id("investigations")).getText()).contains("network", "OPEN");
+      assertThat(owner.driver.findElement(By.id("investigations")).getText()).contains("network", "Open");
       String ownerPage = (String) ((org.openqa.selenium.JavascriptExecutor) owner.driver)
           .executeScript("return window.performance.timeOrigin.toString()");
 
@@ -144,7 +144,7 @@ class BoardBrowserTest extends AppTestSupport {
       // and so do the room's placeholders, including what its live script writes once it has refreshed
       tokyo.wait.until(d -> d.findElement(By.id("live")).getText().startsWith("ライブ ·"));
       assertThat(tokyo.driver.findElement(By.id("room")).getText())
-          .contains("次のアクションはまだありません", "調査結果はまだありません。", "未確定")
+          .contains("次のアクションはまだありません", "調査結果はまだありません。", "未確定", "受付済み")
           .doesNotContain("No next action yet", "not decided yet", "No findings yet");
       // the countdown too
       tokyo.wait.until(d -> d.findElement(By.cssSelector(".facts .countdown")).getText().startsWith("あと "));

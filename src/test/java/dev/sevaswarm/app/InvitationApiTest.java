@@ -144,10 +144,10 @@ class InvitationApiTest extends AppTestSupport {
       assertThat(ana.driver.findElement(By.tagName("h1")).getText())
           .isEqualTo("Invitation to investigate storage in " + caseId);
       ana.wait.until(ExpectedConditions.elementToBeClickable(By.id("accept"))).click();
-      ana.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("invitation-status"), "ACCEPTED"));
+      ana.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("invitation-status"), "Accepted"));
       ana.save("invitation-accepted");
       ana.open("/board/cases/" + caseId);
-      assertThat(ana.driver.findElement(By.id("invitations")).getText()).contains("storage", "Ana Storage", "ACCEPTED");
+      assertThat(ana.driver.findElement(By.id("invitations")).getText()).contains("storage", "Ana Storage", "Accepted");
       assertThat(ana.driver.findElement(By.id("investigations")).getText()).contains("Ana Storage");
     }
     assertThat(awaitTask(caseId, Task.INVESTIGATE_AREA).getAssignee()).isEqualTo("inv-api-ana");
