@@ -40,6 +40,11 @@ public class Profiles {
     return jdbc.query("select * from person_profile order by user_id", (rs, row) -> profile(rs));
   }
 
+  /** Whether anyone keeps a profile. */
+  public boolean any() {
+    return !jdbc.queryForList("select user_id from person_profile fetch first 1 rows only", String.class).isEmpty();
+  }
+
   /** Creates or replaces a person's profile. */
   public void save(Profile profile, String by) {
     Object[] values = {write(new java.util.TreeMap<>(profile.skills())), String.join("\n", profile.services()),

@@ -338,6 +338,9 @@ class SevASwarmProcessTest extends ProcessTestSupport {
             "eng-storage owns the case now, taken over from eng-network");
     assertThat(notifications(caseIdOf(swarm))).contains("OWNER_CHANGED");
     assertThat(swarm).isNotWaitingAt(Task.HAND_OVER);
+    // a team that keeps no profiles starts no invitation loop at all (for the area, or the take-over)
+    assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey(Process.INVITE_EXPERT)
+        .processInstanceBusinessKey(caseIdOf(swarm)).count()).isZero();
   }
 
   @AfterAll
