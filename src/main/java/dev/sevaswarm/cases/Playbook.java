@@ -29,6 +29,8 @@ public final class Playbook {
     public static final String RESPONSE_TIMES = "response-times";
     public static final String ISOLATION_ROUTING = "isolation-routing";
     public static final String INVITATION_TIMES = "invitation-times";
+    /** How long before the owner's shift ends the case is handed over (in invitation-times.dmn). */
+    public static final String HANDOVER_LEAD = "handover-lead";
 
     private Decision() {}
   }

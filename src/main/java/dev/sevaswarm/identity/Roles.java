@@ -54,8 +54,8 @@ public final class Roles {
   }
 
   /** The swarm's groups and duty managers, and auditors: who may read invitations and people's credit. */
-  public static final java.util.List<String> SWARM_AND_AUDITORS = java.util.List.of(SEV_A_ENGINEERS, PLATFORM, STORAGE,
-      NETWORK, GUEST_OS, APPLICATION, DUTY_MANAGERS, CAMUNDA_ADMIN, AUDITORS);
+  public static final java.util.List<String> SWARM_AND_AUDITORS = java.util.stream.Stream.concat(
+      CASE_WORKERS.stream(), java.util.stream.Stream.of(AUDITORS)).toList();
 
   /** Who may read a case's audit trail. */
   public static final java.util.List<String> AUDIT_READERS = java.util.List.of(AUDITORS, DUTY_MANAGERS, CAMUNDA_ADMIN);

@@ -50,12 +50,15 @@ public class Experts {
       byUser.values().stream().filter(p -> p.skill(area) > 0).map(Profile::userId).forEach(people::add);
       Map<String, List<PastWork>> past = pastWork(people, supportCase.caseId());
       Map<String, Integer> helpful = helpful(people);
+      // one query for all of them; a profile left behind by a user who is gone finds no user
+      Map<String, User> users = people.isEmpty() ? Map.of() : identity.createUserQuery()
+          .userIdIn(people.toArray(String[]::new)).list().stream().collect(Collectors.toMap(User::getId, u -> u));
       List<Candidate> candidates = new ArrayList<>();
       for (String userId : people) {
-        if (identity.createUserQuery().userId(userId).count() == 0) {
-          continue; // a profile left behind by a user who is gone
+        if (!users.containsKey(userId)) {
+          continue;
         }
-        candidates.add(new Candidate(userId, DisplayNames.of(identity, userId), byUser.get(userId),
+        candidates.add(new Candidate(userId, DisplayNames.of(users.get(userId)), byUser.get(userId),
             group.contains(userId), tasks.createTaskQuery().taskAssignee(userId).active().count(),
             past.getOrDefault(userId, List.of()), helpful.getOrDefault(userId, 0)));
       }

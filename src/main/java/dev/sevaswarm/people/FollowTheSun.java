@@ -71,7 +71,7 @@ public class FollowTheSun {
     if (!properties.people().followTheSun()) {
       return;
     }
-    Duration lead = Duration.parse(decisions.evaluateDecisionByKey("handover-lead")
+    Duration lead = Duration.parse(decisions.evaluateDecisionByKey(Playbook.Decision.HANDOVER_LEAD)
         .variables(Variables.createVariables().putValue(Var.SEVERITY, severity)).evaluate().getSingleEntry());
     handoverDue(profiles.of(owner).orElse(null), CaseClock.now().toZonedDateTime(), lead).ifPresent(due ->
         runtime.startProcessInstanceByKey(Playbook.Process.FOLLOW_THE_SUN, caseId, Variables.createVariables()

@@ -31,11 +31,11 @@ public class Suggestions {
   /** Per area, the best few with a profile, on shift first. */
   public Map<String, List<Expert>> byArea(String caseId) {
     Map<String, List<Expert>> byArea = new LinkedHashMap<>();
-    if (profiles.all().isEmpty()) {
+    List<String> profiled = profiles.all().stream().map(Profile::userId).toList();
+    if (profiled.isEmpty()) {
       return byArea;
     }
     cases.find(caseId).ifPresent(supportCase -> {
-      List<String> profiled = profiles.all().stream().map(Profile::userId).toList();
       for (String area : Playbook.Group.AREAS) {
         List<Expert> top = experts.forArea(supportCase, area).stream().filter(e -> profiled.contains(e.userId()))
             .limit(PER_AREA).toList();

@@ -82,7 +82,7 @@ public class InviteExpertDelegate implements JavaDelegate {
       waiting = ofArea.isEmpty() || ofArea.stream().anyMatch(i -> i.status() == Investigations.Status.OPEN);
     }
     SupportCase supportCase = cases.find(caseId).orElse(null);
-    if (!waiting || supportCase == null || profiles.all().isEmpty()) {
+    if (!waiting || supportCase == null || !profiles.any()) {
       execution.setVariable(Var.INVITATION_OUTCOME, TAKEN);
       return;
     }
@@ -111,7 +111,7 @@ public class InviteExpertDelegate implements JavaDelegate {
           + properties.publicUrl() + "/board/invitations/" + invitation.id()
           + " . The " + group + " group can take it meanwhile; an invitation locks nobody out.");
       details.put(Var.AREA, area);
-      details.put("answerWithin", String.valueOf(execution.getVariable(Var.ANSWER_WITHIN)));
+      details.put(Var.ANSWER_WITHIN, String.valueOf(execution.getVariable(Var.ANSWER_WITHIN)));
       events.announce(execution, NotificationEvent.INVITATION, details);
       return;
     }
