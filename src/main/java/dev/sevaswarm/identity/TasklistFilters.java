@@ -36,8 +36,8 @@ public class TasklistFilters {
 
   void setUp() {
     // a Sev A waiting for an owner is the first thing the rotation sees after logging in
-    filter("Sev A cases to take", -10, "#e67e22", "New cases waiting for an owner and a first response",
-        tasks.createTaskQuery().taskDefinitionKeyIn(Task.TAKE_OWNERSHIP, Task.HANDLE_CASE)
+    filter("Sev A cases to take", -10, "#e67e22", "Cases waiting for an owner: new ones, and ones handed over",
+        tasks.createTaskQuery().taskDefinitionKeyIn(Task.TAKE_OWNERSHIP, Task.HANDLE_CASE, Task.TAKE_OVER)
             .taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks(),
         Roles.TASK_WORKERS);
     filter("My Sev A cases", -5, "#c0392b", "Tasks of the cases I own",
@@ -64,10 +64,14 @@ public class TasklistFilters {
   private void filter(String name, int priority, String color, String description, TaskQuery query,
       List<String> readers) {
     Filter filter = filters.createFilterQuery().filterName(name).singleResult();
-    if (filter != null && !Integer.valueOf(priority).equals(filter.getProperties().get("priority"))) {
+    if (filter != null && (!Integer.valueOf(priority).equals(filter.getProperties().get("priority"))
+        || !description.equals(filter.getProperties().get("description")))) {
+      // an earlier version ordered the filters differently, or asked for other tasks (its words say which)
       Map<String, Object> properties = new LinkedHashMap<>(filter.getProperties());
-      properties.put("priority", priority); // an earlier version ordered the filters differently
+      properties.put("priority", priority);
+      properties.put("description", description);
       filter.setProperties(properties);
+      filter.setQuery(query);
       filters.saveFilter(filter);
     }
     if (filter == null) {

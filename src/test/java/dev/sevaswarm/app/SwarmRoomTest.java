@@ -23,6 +23,7 @@ import org.springframework.http.ResponseEntity;
 class SwarmRoomTest extends AppTestSupport {
 
   @Autowired TestRestTemplate http;
+  @Autowired org.camunda.bpm.engine.FilterService filters;
 
   private ResponseEntity<JsonNode> call(HttpMethod method, String user, String path, String body) {
     HttpHeaders headers = new HttpHeaders();
@@ -159,5 +160,16 @@ class SwarmRoomTest extends AppTestSupport {
     assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
     assertThat(again.getBody().get("detail").asText()).isEqualTo("Case " + caseId + " is being handed over already");
     assertThat(view(caseId).get("timeline").toString()).contains("eng-network asks for a handover of the case");
+
+    // once the brief is written, the take-over waits where the rotation looks for cases to take
+    as("eng-network", () -> {
+      completeAsAPersonWould(awaitTask(caseId, Task.HAND_OVER).getId(), java.util.Map.of(Var.HANDOVER_BRIEF,
+          "All in the thread", Var.NEXT_CONTACT_AT, CaseClock.format(CaseClock.now().plusMinutes(30))));
+      return null;
+    });
+    String takeOver = awaitTask(caseId, Task.TAKE_OVER).getId();
+    String toTake = filters.createFilterQuery().filterName("Sev A cases to take").singleResult().getId();
+    assertThat(as("eng-storage", () -> filters.<org.camunda.bpm.engine.task.Task>list(toTake)))
+        .extracting(org.camunda.bpm.engine.task.Task::getId).contains(takeOver);
   }
 }
