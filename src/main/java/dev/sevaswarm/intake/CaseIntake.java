@@ -86,8 +86,20 @@ public class CaseIntake {
     }
   }
 
+  /**
+   * Opens the example case under the given id in the caller's transaction, which the caller rolls
+   * back: the start-up rehearsal (no case number is taken, nobody is told).
+   */
+  SupportCase rehearse(CaseRequest example, String caseId) {
+    ResponseTimes times = responseTimes.lookUp(example.severity(), example.plan());
+    return start(example, times, new Caller(null, List.of()), caseId);
+  }
+
   private SupportCase start(CaseRequest request, ResponseTimes times, Caller caller) {
-    String caseId = cases.nextCaseId();
+    return start(request, times, caller, cases.nextCaseId());
+  }
+
+  private SupportCase start(CaseRequest request, ResponseTimes times, Caller caller, String caseId) {
     OffsetDateTime received = CaseClock.now();
     // the clock runs from the request's arrival, so the answer can promise the first-response time;
     // the playbook's "Start first-response clock" step, which runs after the answer, computes the same

@@ -60,9 +60,14 @@ public class DeliverNotificationDelegate implements JavaDelegate {
         .orElseThrow(() -> new IllegalStateException("Case " + caseId + " does not exist"));
     Map<String, String> details = details(execution);
     ComposedMessage message = composer.compose(supportCase, event, target.audience(), details);
+    Delivery delivery = new Delivery(supportCase, event, target.audience(), message, details);
+    if (Rehearsal.on()) {
+      channel.rehearse(delivery, Rehearsal.ownUrl());
+      return;
+    }
     String recipient;
     try {
-      recipient = channel.deliver(new Delivery(supportCase, event, target.audience(), message, details));
+      recipient = channel.deliver(delivery);
     } catch (RuntimeException failure) {
       log.recordFailure(caseId, event, target.audience(), channel.name(), failure.getMessage(),
           RetryNote.of(retry.getCycle()));

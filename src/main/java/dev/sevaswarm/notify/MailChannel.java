@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
@@ -50,6 +51,23 @@ public class MailChannel implements Channel {
     if (recipients.isEmpty()) {
       return "nobody: no e-mail address for " + delivery.audience();
     }
+    sender.send(mime(delivery, recipients));
+    return String.join(", ", recipients);
+  }
+
+  @Override
+  public void rehearse(Delivery delivery, String ownUrl) {
+    try {
+      mime(delivery, List.of(properties.mail().from())).writeTo(java.io.OutputStream.nullOutputStream());
+      if (sender instanceof JavaMailSenderImpl server) {
+        server.testConnection(); // connects and says goodbye, as the mail health check does
+      }
+    } catch (java.io.IOException | MessagingException e) {
+      throw new MailSendException("Could not rehearse the mail '" + delivery.message().subject() + "'", e);
+    }
+  }
+
+  private MimeMessage mime(Delivery delivery, List<String> recipients) {
     try {
       MimeMessage mime = sender.createMimeMessage();
       MimeMessageHelper helper = new MimeMessageHelper(mime, true, "UTF-8");
@@ -57,11 +75,10 @@ public class MailChannel implements Channel {
       helper.setTo(recipients.toArray(String[]::new));
       helper.setSubject(delivery.message().subject());
       helper.setText(delivery.message().text(), delivery.message().html());
-      sender.send(mime);
+      return mime;
     } catch (MessagingException e) {
       throw new MailSendException("Could not build the mail '" + delivery.message().subject() + "'", e);
     }
-    return String.join(", ", recipients);
   }
 
   private List<String> recipients(Delivery delivery) {

@@ -18,10 +18,12 @@ import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Service;
 
 /**
- * The notification port. Publishing starts one {@code case-notification} process instance in the
- * caller's transaction: the notification is stored with the step that caused it (never lost), and
- * each audience is delivered on each of its channels in a job of its own with retries, so a failing
- * channel becomes an incident of that one delivery and never blocks or rolls back the case.
+ * The notification port. Publishing starts one {@code case-notification} process instance per
+ * audience and channel, in the caller's transaction: the notification is stored with the step that
+ * caused it (never lost), and each delivery runs in a job of its own with retries, so a failing
+ * channel becomes an incident of that one delivery and never blocks or rolls back the case. The
+ * deliveries of one event are separate instances so that they run side by side: the engine runs
+ * the jobs of one instance one after another, and a Teams card must not wait for a slow mail server.
  */
 @Service
 public class Notifications {
@@ -51,16 +53,21 @@ public class Notifications {
           event + ": no channel is configured for " + properties.audiencesOf(event) + ", nothing sent");
       return;
     }
-    runtime.createProcessInstanceByKey(Playbook.Process.CASE_NOTIFICATION)
-        .businessKey(caseId)
-        .setVariables(Variables.createVariables()
-            .putValue(Var.CASE_ID, caseId)
-            .putValue(Var.EVENT, event.name())
-            .putValue(Var.EVENT_KEY, UUID.randomUUID().toString())
-            .putValue(Var.PUBLISHED_AT, CaseClock.format(CaseClock.now()))
-            .putValue(Var.TARGETS, String.join(",", targets))
-            .putValueTyped(Var.DETAILS, detailsValue(details)))
-        .execute();
+    String eventKey = UUID.randomUUID().toString();
+    String publishedAt = CaseClock.format(CaseClock.now());
+    var detailsValue = detailsValue(details);
+    for (String target : targets) {
+      runtime.createProcessInstanceByKey(Playbook.Process.CASE_NOTIFICATION)
+          .businessKey(caseId)
+          .setVariables(Variables.createVariables()
+              .putValue(Var.CASE_ID, caseId)
+              .putValue(Var.EVENT, event.name())
+              .putValue(Var.EVENT_KEY, eventKey)
+              .putValue(Var.PUBLISHED_AT, publishedAt)
+              .putValue(Var.TARGET, target)
+              .putValueTyped(Var.DETAILS, detailsValue))
+          .execute();
+    }
   }
 
   /**
@@ -71,7 +78,7 @@ public class Notifications {
     return SpinValues.jsonValue(Spin.JSON(new LinkedHashMap<>(details)).toString()).create();
   }
 
-  /** "AUDIENCE:channel", one delivery job each. */
+  /** "AUDIENCE:channel", one delivery (instance and job) each. */
   public record Target(Audience audience, String channel) {
 
     static String of(Audience audience, String channel) {

@@ -57,4 +57,10 @@ abstract class WebhookChannel implements Channel {
     webhook.post(url.apply(properties.broadcast()), payload(delivery.message()).toString());
     return name + " webhook";
   }
+
+  @Override
+  public void rehearse(Delivery delivery, String ownUrl) {
+    payload(delivery.message()).toString();
+    webhook.rehearse(ownUrl);
+  }
 }

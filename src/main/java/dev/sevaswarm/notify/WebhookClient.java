@@ -26,11 +26,7 @@ public class WebhookClient {
   }
 
   public void post(String url, String json) {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(url.trim()))
-        .timeout(properties.delivery().readTimeout())
-        .header("Content-Type", "application/json; charset=utf-8")
-        .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
-        .build();
+    HttpRequest request = request(url, json);
     HttpResponse<String> response;
     try {
       response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -47,6 +43,30 @@ public class WebhookClient {
       throw new WebhookException("Webhook " + host(url) + " answered " + response.statusCode() + ": "
           + body.substring(0, Math.min(200, body.length())), null);
     }
+  }
+
+  /**
+   * The start-up rehearsal: builds a request as {@link #post} would, and calls this application
+   * itself (its liveness probe), so that the first webhook call does not pay for starting the client.
+   */
+  void rehearse(String ownUrl) {
+    request(ownUrl, "{}");
+    try {
+      http.send(HttpRequest.newBuilder(URI.create(ownUrl)).timeout(properties.delivery().readTimeout()).GET().build(),
+          HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new WebhookException("The rehearsal could not reach " + ownUrl + ": " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private HttpRequest request(String url, String json) {
+    return HttpRequest.newBuilder(URI.create(url.trim()))
+        .timeout(properties.delivery().readTimeout())
+        .header("Content-Type", "application/json; charset=utf-8")
+        .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
+        .build();
   }
 
   /** The host only: webhook URLs carry their secret in the path. */

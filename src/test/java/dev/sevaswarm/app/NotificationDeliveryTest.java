@@ -46,6 +46,10 @@ class NotificationDeliveryTest extends AppTestSupport {
   @Autowired TestRestTemplate http;
   @Autowired CaseThread thread;
   @Autowired ManagementService management;
+  @Autowired io.micrometer.core.instrument.MeterRegistry metrics;
+  @Autowired org.camunda.bpm.engine.HistoryService history;
+  @Autowired dev.sevaswarm.cases.CaseRepository cases;
+  @Autowired javax.sql.DataSource dataSource;
   private final ObjectMapper json = new ObjectMapper();
 
   private String openSevA(String title) {
@@ -80,6 +84,25 @@ class NotificationDeliveryTest extends AppTestSupport {
 
   private void operatorRetries(Incident incident) {
     management.setJobRetries(incident.getConfiguration(), 1);
+  }
+
+  @Test
+  void startUpRehearsal_ranAndLeftNoCaseNoNumberAndNoMessageBehind() throws Exception {
+    assertThat(metrics.find("swarm_startup_rehearsal").timer()).as("rehearsed once at start-up").isNotNull()
+        .extracting(io.micrometer.core.instrument.Timer::count).isEqualTo(1L);
+    assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey("SW-0").count()).isZero();
+    assertThat(cases.find("SW-0")).isEmpty();
+    assertThat(new org.springframework.jdbc.core.JdbcTemplate(dataSource).queryForObject(
+        "select count(*) from support_case where title = 'Rehearsal'", Integer.class)).isZero();
+    assertThat(WEBHOOKS.findAll(postRequestedFor(urlPathMatching("/.*")).withRequestBody(containing("Rehearsal"))))
+        .isEmpty();
+    assertThat(java.util.Arrays.stream(SMTP.getReceivedMessages()).map(m -> {
+      try {
+        return m.getSubject();
+      } catch (jakarta.mail.MessagingException e) {
+        throw new IllegalStateException(e);
+      }
+    })).noneMatch(subject -> subject.contains("Rehearsal"));
   }
 
   @Test

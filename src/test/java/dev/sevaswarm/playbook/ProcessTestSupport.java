@@ -175,14 +175,24 @@ abstract class ProcessTestSupport {
     return thread.entries(caseIdOf(instance));
   }
 
-  /** Events published for the case, in order (one case-notification instance each). */
+  /**
+   * Events published for the case, in order: one case-notification instance per delivery, the
+   * deliveries of one event sharing its event key.
+   */
   protected List<String> notifications(String caseId) {
-    return history.createHistoricProcessInstanceQuery()
+    Map<String, String> eventOfKey = new java.util.LinkedHashMap<>();
+    history.createHistoricProcessInstanceQuery()
         .processDefinitionKey(Playbook.Process.CASE_NOTIFICATION).processInstanceBusinessKey(caseId)
-        .orderByProcessInstanceStartTime().asc().list().stream()
-        .map(p -> (String) history.createHistoricVariableInstanceQuery().processInstanceId(p.getId())
-            .variableName(Var.EVENT).singleResult().getValue())
-        .toList();
+        .orderByProcessInstanceStartTime().asc().list().forEach(p -> {
+          String key = (String) variableOf(p.getId(), Var.EVENT_KEY);
+          eventOfKey.putIfAbsent(key, (String) variableOf(p.getId(), Var.EVENT));
+        });
+    return List.copyOf(eventOfKey.values());
+  }
+
+  private Object variableOf(String processInstanceId, String name) {
+    return history.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId).variableName(name)
+        .singleResult().getValue();
   }
 
   /** Share of the model's flow nodes that the process instances of this test class passed through. */

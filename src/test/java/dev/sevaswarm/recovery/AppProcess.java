@@ -79,7 +79,8 @@ public final class AppProcess implements AutoCloseable {
         throw new IllegalStateException("The application died at start-up; see " + log);
       }
       try {
-        if (get(null, "/actuator/health").statusCode() == 200) {
+        // ready: started, and done with its start-up rehearsal (what a load balancer asks before sending work)
+        if (get(null, "/actuator/health/readiness").statusCode() == 200) {
           return;
         }
       } catch (IOException notYet) {
