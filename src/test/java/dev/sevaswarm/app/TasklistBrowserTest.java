@@ -115,4 +115,24 @@ class TasklistBrowserTest extends AppTestSupport {
       chromium.save("tasklist-ja");
     }
   }
+
+  @Test
+  void cockpitAndAdminSpeakJapanese_whereOurGlossaryHasTheWords() throws Exception {
+    try (Chromium chromium = new Chromium(baseUrl(), "ja")) {
+      chromium.driver.get(baseUrl() + "/camunda/app/cockpit/default/");
+      chromium.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("body"), "ログイン"));
+      chromium.logIn("admin");
+      chromium.driver.get(baseUrl() + "/camunda/app/cockpit/default/#/dashboard");
+      chromium.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("body"),
+          "実行中のプロセスインスタンス"));
+      chromium.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("body"), "ディシジョン定義"));
+      chromium.save("cockpit-ja");
+      chromium.driver.get(baseUrl() + "/camunda/app/admin/default/#/users");
+      chromium.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("body"), "ユーザー"));
+      chromium.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("body"), "グループ"));
+      // the page's title is set once the translations are in: no label key shows
+      chromium.wait.until(d -> !d.findElement(By.cssSelector("body")).getText().contains("USERS_USERS"));
+      chromium.save("admin-ja");
+    }
+  }
 }
