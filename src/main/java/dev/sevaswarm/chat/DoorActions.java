@@ -3,6 +3,7 @@ package dev.sevaswarm.chat;
 import dev.sevaswarm.cases.CaseThread;
 import dev.sevaswarm.cases.Playbook;
 import dev.sevaswarm.cases.ThreadKind;
+import dev.sevaswarm.cases.ThreadWords;
 import dev.sevaswarm.cases.Volunteering;
 import dev.sevaswarm.identity.Caller;
 import dev.sevaswarm.identity.Roles;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * What the buttons of a case's chat message do, for every chat tool alike, as the person who
- * pressed them and under the same rules as in Tasklist: Take ownership claims the case's
+ * pressed them and under the same rules as in Tasklist (what they are told is in the team's language): Take ownership claims the case's
  * take-ownership task (the first response still needs its text, so the answer links to the form);
  * Join opens an investigation of the area and gives it to them. Who may not is told so, and
  * nothing changes.
@@ -58,38 +59,38 @@ public class DoorActions {
   }
 
   /** For someone the chat tool knows but this application does not. */
-  public static Outcome stranger(String tool) {
-    return Outcome.refused("Not allowed: your " + tool + " account matches no Sev A Swarm user");
+  public Outcome stranger(String tool) {
+    return Outcome.refused(links.teamWord("door.stranger", tool));
   }
 
   public Outcome takeOwnership(String caseId, Caller caller, String tool) {
     Task take = Caller.asSystem(identity, () -> tasks.createTaskQuery().processInstanceBusinessKey(caseId)
         .taskDefinitionKey(Playbook.Task.TAKE_OWNERSHIP).singleResult());
     if (take == null) {
-      return Outcome.refused(caseId + " has no owner to be taken any more");
+      return Outcome.refused(links.teamWord("door.take.noOwnerTask", caseId));
     }
     identity.setAuthentication(caller.userId(), caller.groups());
     try {
       tasks.claim(take.getId(), caller.userId());
     } catch (AuthorizationException notTheirs) {
-      return Outcome.refused("Not allowed: taking ownership of " + caseId + " is for the Sev A rotation");
+      return Outcome.refused(links.teamWord("door.take.notAllowed", caseId));
     } catch (TaskAlreadyClaimedException taken) {
-      return Outcome.refused(caseId + " is already being taken by " + take.getAssignee());
+      return Outcome.refused(links.teamWord("door.take.alreadyTaken", caseId, take.getAssignee()));
     } finally {
       identity.clearAuthentication();
     }
-    thread.post(caseId, caller.userId(), ThreadKind.OWNERSHIP, caller.userId() + " is taking the case (from " + tool + ")");
+    thread.post(caseId, caller.userId(), ThreadKind.OWNERSHIP, ThreadWords.of("thread.door.taking", caller.userId(), tool));
     String form = properties.publicUrl() + "/camunda/app/tasklist/default/#/?task=" + take.getId();
-    return new Outcome(true, "You are taking " + caseId + ". Send the first response from its form: " + form, form,
-        caller.userId() + " is taking " + caseId + " and writing the first response");
+    return new Outcome(true, links.teamWord("door.take.done", caseId, form), form,
+        links.teamWord("door.take.announce", caller.userId(), caseId));
   }
 
   public Outcome join(String caseId, String area, Caller caller) {
     if (!caller.inAnyOf(Roles.CASE_WORKERS)) {
-      return Outcome.refused("Not allowed: joining an investigation is for the swarm's engineers");
+      return Outcome.refused(links.teamWord("door.join.notAllowed"));
     }
     if (!Playbook.Group.AREAS.contains(area)) {
-      return Outcome.refused("There is no isolation area '" + area + "' to join");
+      return Outcome.refused(links.teamWord("door.join.noArea", area));
     }
     try {
       Caller.asSystem(identity, () -> {
@@ -100,7 +101,7 @@ public class DoorActions {
       return Outcome.refused(nothing.getMessage());
     }
     String tasklist = links.tasklistLink(caseId);
-    return new Outcome(true, "You are on " + area + " for " + caseId + ": " + tasklist, tasklist,
-        caller.userId() + " joins " + caseId + " to investigate " + area);
+    return new Outcome(true, links.teamWord("door.join.done", area, caseId, tasklist), tasklist,
+        links.teamWord("door.join.announce", caller.userId(), caseId, area));
   }
 }

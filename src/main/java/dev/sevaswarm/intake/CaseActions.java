@@ -8,6 +8,7 @@ import dev.sevaswarm.cases.Playbook;
 import dev.sevaswarm.cases.Severity;
 import dev.sevaswarm.cases.SupportCase;
 import dev.sevaswarm.cases.ThreadKind;
+import dev.sevaswarm.cases.ThreadWords;
 import dev.sevaswarm.cases.Volunteering;
 import dev.sevaswarm.identity.Caller;
 import dev.sevaswarm.sla.ResponseTimesTable;
@@ -65,7 +66,7 @@ public class CaseActions {
         throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "The " + c.plan() + " plan has no Sev A support");
       }
       transaction.executeWithoutResult(status -> {
-        thread.post(c.caseId(), caller, ThreadKind.RAISE, caller + " raised the case to Sev A");
+        thread.post(c.caseId(), caller, ThreadKind.RAISE, ThreadWords.of("thread.raise.asked", caller));
         runtime.createMessageCorrelation(Playbook.Message.RAISE_TO_SEV_A)
             .processInstanceBusinessKey(c.caseId()).correlate();
       });

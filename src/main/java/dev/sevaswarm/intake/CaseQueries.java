@@ -21,6 +21,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
@@ -42,9 +44,11 @@ public class CaseQueries {
   private final HelpfulMarks helpfulMarks;
   private final Investigations investigations;
   private final NextActions nextActions;
+  private final MessageSource messages;
 
   public CaseQueries(HistoryService history, TaskService tasks, CaseThread thread, CaseFindings findings,
-      Investigations investigations, NextActions nextActions, HelpfulMarks helpfulMarks) {
+      Investigations investigations, NextActions nextActions, HelpfulMarks helpfulMarks, MessageSource messages) {
+    this.messages = messages;
     this.helpfulMarks = helpfulMarks;
     this.investigations = investigations;
     this.nextActions = nextActions;
@@ -131,10 +135,13 @@ public class CaseQueries {
     return areas;
   }
 
+  /** The thread, each entry in the reader's language (Accept-Language; English without it). */
   private List<TimelineEntry> timeline(String caseId) {
     java.util.Set<Long> helpful = helpfulMarks.of(caseId);
+    java.util.Locale reader = LocaleContextHolder.getLocale();
     return thread.entries(caseId).stream()
-        .map(e -> new TimelineEntry(e.id(), e.at(), e.actor(), e.kind().name(), e.text(), helpful.contains(e.id())))
+        .map(e -> new TimelineEntry(e.id(), e.at(), e.actor(), e.kind().name(), e.text(messages, reader),
+            helpful.contains(e.id())))
         .toList();
   }
 

@@ -4,6 +4,7 @@ import dev.sevaswarm.cases.CaseClock;
 import dev.sevaswarm.cases.CaseThread;
 import dev.sevaswarm.cases.DiskSync;
 import dev.sevaswarm.cases.ThreadKind;
+import dev.sevaswarm.cases.ThreadWords;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -49,7 +50,7 @@ public class DeliveryLog {
           values (?, ?, ?, ?, ?, ?, ?)""",
           caseId, eventKey, event.name(), audience.name(), channel, recipient, CaseClock.now());
       thread.post(caseId, CaseThread.SYSTEM, ThreadKind.NOTIFICATION,
-          event + " sent to " + audience + " by " + channel + " (" + recipient + ")");
+          ThreadWords.of("thread.notification.sent", event, audience, channel, recipient));
     });
     disk.committedDataToDisk();
   }
@@ -57,6 +58,6 @@ public class DeliveryLog {
   public void recordFailure(String caseId, NotificationEvent event, Audience audience, String channel,
       String reason, String retryNote) {
     ownTransaction.executeWithoutResult(status -> thread.post(caseId, CaseThread.SYSTEM, ThreadKind.NOTIFICATION,
-        event + " to " + audience + " by " + channel + " failed (" + retryNote + "): " + reason));
+        ThreadWords.of("thread.notification.failed", event, audience, channel, retryNote, reason)));
   }
 }

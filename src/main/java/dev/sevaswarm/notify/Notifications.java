@@ -6,6 +6,7 @@ import dev.sevaswarm.cases.CaseClock;
 import dev.sevaswarm.cases.CaseThread;
 import dev.sevaswarm.cases.Playbook;
 import dev.sevaswarm.cases.ThreadKind;
+import dev.sevaswarm.cases.ThreadWords;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,7 +51,7 @@ public class Notifications {
     }
     if (targets.isEmpty()) {
       thread.post(caseId, CaseThread.SYSTEM, ThreadKind.NOTIFICATION,
-          event + ": no channel is configured for " + properties.audiencesOf(event) + ", nothing sent");
+          ThreadWords.of("thread.notification.noChannel", event, properties.audiencesOf(event)));
       return;
     }
     String eventKey = UUID.randomUUID().toString();

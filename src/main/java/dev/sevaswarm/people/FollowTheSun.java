@@ -6,6 +6,7 @@ import dev.sevaswarm.cases.CaseClock;
 import dev.sevaswarm.cases.CaseThread;
 import dev.sevaswarm.cases.Playbook;
 import dev.sevaswarm.cases.ThreadKind;
+import dev.sevaswarm.cases.ThreadWords;
 import dev.sevaswarm.notify.SwarmProperties;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -85,7 +86,7 @@ public class FollowTheSun {
    * @param why what the thread says
    * @throws NoHandover when the case has no swarm running, no owner, or a handover under way
    */
-  public void request(String caseId, String why) {
+  public void request(String caseId, ThreadWords why) {
     ProcessInstance swarm = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseId)
         .processDefinitionKey(Playbook.Process.SEV_A_SWARM).active().list().stream().findFirst()
         .orElseThrow(() -> new NoHandover("Case " + caseId + " has no swarm running to hand over"));
@@ -108,7 +109,7 @@ public class FollowTheSun {
       return;
     }
     try {
-      request(caseId, watchedOwner + "'s shift ends: time to hand the case over");
+      request(caseId, ThreadWords.of("thread.handover.shiftEnds", watchedOwner));
     } catch (NoHandover underWay) {
       // a handover already under way is the one this shift needs
     }

@@ -6,6 +6,7 @@ import dev.sevaswarm.cases.ApiException;
 import dev.sevaswarm.cases.CaseThread;
 import dev.sevaswarm.cases.Playbook;
 import dev.sevaswarm.cases.ThreadKind;
+import dev.sevaswarm.cases.ThreadWords;
 import dev.sevaswarm.identity.Caller;
 import dev.sevaswarm.people.Invitations.Invitation;
 import dev.sevaswarm.people.Invitations.Status;
@@ -58,8 +59,9 @@ public class InvitationAnswers {
       tasks.setAssignee(waiting.get().getId(), caller.userId());
       invitations.answer(id, Status.ACCEPTED, null);
       thread.post(invitation.caseId(), caller.userId(), ThreadKind.INVITATION,
-          caller.userId() + (Var.OWNER_AREA.equals(invitation.area()) ? " accepted the invitation and takes the case over"
-              : " accepted the invitation and investigates " + invitation.area()));
+          Var.OWNER_AREA.equals(invitation.area())
+              ? ThreadWords.of("thread.invitation.accepted.owner", caller.userId())
+              : ThreadWords.of("thread.invitation.accepted.area", caller.userId(), invitation.area()));
       loopHears(invitation, Status.ACCEPTED.name());
       return invitations.find(id).orElseThrow();
     }));
@@ -75,7 +77,7 @@ public class InvitationAnswers {
     return Caller.asSystem(identity, () -> transaction.execute(status -> {
       invitations.answer(id, Status.DECLINED, reason);
       thread.post(invitation.caseId(), caller.userId(), ThreadKind.INVITATION,
-          caller.userId() + " declined the invitation for " + invitation.area() + ": " + reason);
+          ThreadWords.of("thread.invitation.declined", caller.userId(), invitation.area(), reason));
       loopHears(invitation, Status.DECLINED.name());
       return invitations.find(id).orElseThrow();
     }));

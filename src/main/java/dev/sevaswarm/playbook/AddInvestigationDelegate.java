@@ -6,6 +6,7 @@ import dev.sevaswarm.cases.ActivityInstances;
 import dev.sevaswarm.cases.CaseThread;
 import dev.sevaswarm.cases.Playbook;
 import dev.sevaswarm.cases.ThreadKind;
+import dev.sevaswarm.cases.ThreadWords;
 import java.util.Locale;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
@@ -36,13 +37,13 @@ public class AddInvestigationDelegate implements JavaDelegate {
     Object requested = execution.getVariable(Var.AREA);
     String area = requested == null ? "" : requested.toString().trim().toLowerCase(Locale.ROOT);
     if (area.isEmpty()) {
-      thread.post(caseId, volunteer, ThreadKind.VOLUNTEER, "Volunteered without naming an area; nothing opened");
+      thread.post(caseId, volunteer, ThreadKind.VOLUNTEER, ThreadWords.of("thread.volunteer.noArea"));
       return;
     }
     Optional<ActivityInstance> investigation = runningInvestigation(execution.getProcessInstanceId());
     if (investigation.isEmpty()) {
       thread.post(caseId, volunteer, ThreadKind.VOLUNTEER,
-          "Volunteered for " + area + ", but no investigation is running; the owner can pick it next");
+          ThreadWords.of("thread.volunteer.nothingRunning", area));
       return;
     }
     runtime.createProcessInstanceModification(execution.getProcessInstanceId())
@@ -50,7 +51,7 @@ public class AddInvestigationDelegate implements JavaDelegate {
         .setVariableLocal(Var.AREA, area)
         .setVariableLocal(Var.JOINED_BY, volunteer)
         .execute();
-    thread.post(caseId, volunteer, ThreadKind.VOLUNTEER, "Volunteered to investigate " + area);
+    thread.post(caseId, volunteer, ThreadKind.VOLUNTEER, ThreadWords.of("thread.volunteer.joined", area));
   }
 
   private Optional<ActivityInstance> runningInvestigation(String processInstanceId) {

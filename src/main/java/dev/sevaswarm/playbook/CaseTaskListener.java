@@ -12,6 +12,7 @@ import dev.sevaswarm.cases.Finding;
 import dev.sevaswarm.cases.Playbook.Task;
 import dev.sevaswarm.cases.Playbook;
 import dev.sevaswarm.cases.ThreadKind;
+import dev.sevaswarm.cases.ThreadWords;
 import dev.sevaswarm.cases.Times;
 import dev.sevaswarm.cases.Verdict;
 import dev.sevaswarm.identity.Caller;
@@ -127,7 +128,7 @@ public class CaseTaskListener implements TaskListener {
       if (task.getVariable(Var.FIRST_RESPONSE_AT) == null) {
         firstResponse(task);
       }
-      post(task, ThreadKind.OWNERSHIP, task.getAssignee() + " took the case");
+      post(task, ThreadKind.OWNERSHIP, ThreadWords.of("thread.task.took", task.getAssignee()));
     }
   }
 
@@ -141,16 +142,16 @@ public class CaseTaskListener implements TaskListener {
         task.setVariable(Var.ROOT_CAUSE_FOUND, false);
         task.setVariable(Var.UPDATE_COUNT, 0);
         normaliseNextContact(task);
-        post(task, ThreadKind.OWNERSHIP, actor + " owns the case; investigating " + String.join(", ", areas));
+        post(task, ThreadKind.OWNERSHIP, ThreadWords.of("thread.task.owns", actor, String.join(", ", areas)));
         followTheSun.watch(caseId(task), actor, severity(task));
         nextAction(task, actor, "Investigate " + String.join(", ", areas));
-        post(task, ThreadKind.FIRST_RESPONSE, "First response: " + text(task, Var.FIRST_RESPONSE)
-            + " (next contact " + task.getVariable(Var.NEXT_CONTACT_AT) + ")");
+        post(task, ThreadKind.FIRST_RESPONSE, ThreadWords.of("thread.task.firstResponse", text(task, Var.FIRST_RESPONSE),
+            task.getVariable(Var.NEXT_CONTACT_AT)));
       }
       case Task.INVESTIGATE_AREA -> {
         Verdict verdict = verdict(task);
         String area = String.valueOf(task.getVariable(Var.AREA));
-        post(task, ThreadKind.FINDING, "[" + area + "] " + verdict + ": " + text(task, Var.FINDING));
+        post(task, ThreadKind.FINDING, ThreadWords.of("thread.task.finding", area, verdict, text(task, Var.FINDING)));
         findings.add(caseId(task),
             new Finding(area, verdict, text(task, Var.FINDING), actor, CaseClock.now()));
         metrics.finding(area, verdict.name());
@@ -165,20 +166,20 @@ public class CaseTaskListener implements TaskListener {
         normaliseNextContact(task);
         Object count = task.getVariable(Var.UPDATE_COUNT);
         task.setVariable(Var.UPDATE_COUNT, count instanceof Number n ? n.intValue() + 1 : 1);
-        post(task, ThreadKind.CUSTOMER_UPDATE, text(task, Var.UPDATE_TEXT)
-            + " (next contact " + task.getVariable(Var.NEXT_CONTACT_AT) + ")");
+        post(task, ThreadKind.CUSTOMER_UPDATE, ThreadWords.of("thread.task.customerUpdate", text(task, Var.UPDATE_TEXT),
+            task.getVariable(Var.NEXT_CONTACT_AT)));
         nextAction(task, actor, null);
       }
       case Task.PLAN_NEXT_STEP -> {
         List<String> areas = requireAreas(task);
         task.setVariable(Var.ROOT_CAUSE_FOUND, false);
         boolean escalate = Boolean.TRUE.equals(task.getVariable(Var.ESCALATE));
-        post(task, ThreadKind.NOTE, "Next round: investigating " + String.join(", ", areas)
-            + (escalate ? "; escalation requested" : ""));
+        post(task, ThreadKind.NOTE, ThreadWords.of(escalate ? "thread.task.nextRoundEscalate" : "thread.task.nextRound",
+            String.join(", ", areas)));
         nextAction(task, actor, "Investigate " + String.join(", ", areas));
       }
       case Task.HANDLE_ESCALATION -> {
-        post(task, ThreadKind.DECISION, "Escalation decision: " + text(task, Var.DECISION));
+        post(task, ThreadKind.DECISION, ThreadWords.of("thread.task.decision", text(task, Var.DECISION)));
         Map<String, String> details = new LinkedHashMap<>();
         details.put(Var.DECISION, text(task, Var.DECISION));
         details.put("decidedBy", actor);
@@ -199,8 +200,8 @@ public class CaseTaskListener implements TaskListener {
           cases.status(caseId(task), CaseStatus.RESOLVED);
           metrics.resolved(severity(task), sinceIntake(task));
         }
-        post(task, ThreadKind.RESOLUTION, (confirmed ? "Customer confirmed the fix. " : "Customer says not fixed. ")
-            + "Root cause: " + text(task, Var.ROOT_CAUSE) + ". Resolution: " + text(task, Var.RESOLUTION));
+        post(task, ThreadKind.RESOLUTION, ThreadWords.of(confirmed ? "thread.task.confirmed" : "thread.task.notFixed",
+            text(task, Var.ROOT_CAUSE), text(task, Var.RESOLUTION)));
       }
       case Task.HAND_OVER -> {
         // what was pre-filled on the task gives way to what the owner submitted (on the case)
@@ -209,11 +210,11 @@ public class CaseTaskListener implements TaskListener {
         nextAction(task, actor, null);
         String brief = FieldLimits.fit(text(task, Var.HANDOVER_BRIEF), FieldLimits.LONG_TEXT);
         task.getExecution().getProcessInstance().setVariable(Var.HANDOVER_BRIEF, brief);
-        post(task, ThreadKind.OWNERSHIP, actor + " hands the case over: " + brief);
+        post(task, ThreadKind.OWNERSHIP, ThreadWords.of("thread.task.handsOver", actor, brief));
       }
       case Task.TAKE_OVER -> takenOver(task, actor);
       case Task.POST_INCIDENT_REVIEW -> post(task, ThreadKind.REVIEW,
-          "Post-incident review: " + text(task, Var.SUMMARY) + " Actions: " + text(task, Var.ACTIONS));
+          ThreadWords.of("thread.task.review", text(task, Var.SUMMARY), text(task, Var.ACTIONS)));
       case Task.HANDLE_CASE -> {
         boolean raise = Boolean.TRUE.equals(task.getVariable(Var.RAISE_TO_SEV_A));
         if (!raise && text(task, Var.RESOLUTION).isEmpty()) {
@@ -221,7 +222,8 @@ public class CaseTaskListener implements TaskListener {
         }
         task.setVariable(Var.RAISE_TO_SEV_A, raise);
         post(task, raise ? ThreadKind.RAISE : ThreadKind.RESOLUTION,
-            raise ? actor + " asks to raise the case to Sev A" : "Resolved: " + text(task, Var.RESOLUTION));
+            raise ? ThreadWords.of("thread.task.raiseAsked", actor)
+                : ThreadWords.of("thread.task.resolved", text(task, Var.RESOLUTION)));
       }
       default -> { }
     }
@@ -285,8 +287,9 @@ public class CaseTaskListener implements TaskListener {
     taskService.createTaskQuery().processInstanceId(task.getProcessInstanceId()).taskAssignee(previous).list().stream()
         .filter(open -> !open.getId().equals(task.getId()))
         .forEach(open -> taskService.setAssignee(open.getId(), actor));
-    post(task, ThreadKind.OWNERSHIP, actor + " owns the case now, taken over from " + previous
-        + (text(task, Var.TAKE_OVER_NOTE).isEmpty() ? "" : ": " + text(task, Var.TAKE_OVER_NOTE)));
+    post(task, ThreadKind.OWNERSHIP, text(task, Var.TAKE_OVER_NOTE).isEmpty()
+        ? ThreadWords.of("thread.task.tookOver", actor, previous)
+        : ThreadWords.of("thread.task.tookOverNote", actor, previous, text(task, Var.TAKE_OVER_NOTE)));
     Map<String, String> details = new LinkedHashMap<>();
     details.put(MessageComposer.YOUR_ENGINEER, actor);
     events.announce(task, NotificationEvent.OWNER_CHANGED, details);
@@ -369,8 +372,8 @@ public class CaseTaskListener implements TaskListener {
     return current == null ? CaseThread.SYSTEM : current;
   }
 
-  private void post(DelegateTask task, ThreadKind kind, String text) {
-    thread.post(caseId(task), actor(task), kind, text);
+  private void post(DelegateTask task, ThreadKind kind, ThreadWords words) {
+    thread.post(caseId(task), actor(task), kind, words);
   }
 
   private static String text(DelegateTask task, String name) {

@@ -5,6 +5,7 @@ import static dev.sevaswarm.cases.Playbook.Var;
 import dev.sevaswarm.cases.CaseClock;
 import dev.sevaswarm.cases.CaseThread;
 import dev.sevaswarm.cases.ThreadKind;
+import dev.sevaswarm.cases.ThreadWords;
 import dev.sevaswarm.cases.Times;
 import dev.sevaswarm.notify.MessageComposer;
 import dev.sevaswarm.notify.NotificationEvent;
@@ -56,7 +57,9 @@ public class CheckNextActionDelegate implements JavaDelegate {
   private void askForHelp(DelegateExecution execution, String caseId) {
     String since = nextActions.of(caseId).map(a -> CaseClock.format(a.due())).orElse("the start");
     String question = caseId + ": no next action since " + since + " — ideas?";
-    thread.post(caseId, CaseThread.SYSTEM, ThreadKind.NEXT_ACTION, question);
+    thread.post(caseId, CaseThread.SYSTEM, ThreadKind.NEXT_ACTION, nextActions.of(caseId)
+        .map(a -> ThreadWords.of("thread.nextAction.askHelp", caseId, CaseClock.format(a.due())))
+        .orElse(ThreadWords.of("thread.nextAction.askHelpNever", caseId)));
     Map<String, String> details = new LinkedHashMap<>();
     details.put("help", question);
     nextActions.of(caseId).ifPresent(a -> details.put("lastNextAction", a.text()));

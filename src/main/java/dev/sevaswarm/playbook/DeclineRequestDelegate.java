@@ -4,6 +4,7 @@ import static dev.sevaswarm.cases.Playbook.Var;
 
 import dev.sevaswarm.cases.CaseThread;
 import dev.sevaswarm.cases.ThreadKind;
+import dev.sevaswarm.cases.ThreadWords;
 import dev.sevaswarm.notify.MessageComposer;
 import dev.sevaswarm.notify.NotificationEvent;
 import java.util.Map;
@@ -27,7 +28,8 @@ public class DeclineRequestDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String reason = "The " + execution.getVariable(Var.PLAN) + " plan includes no technical support for Sev "
         + execution.getVariable(Var.SEVERITY) + " requests.";
-    thread.post((String) execution.getVariable(Var.CASE_ID), CaseThread.SYSTEM, ThreadKind.NOTE, "Declined: " + reason);
+    thread.post((String) execution.getVariable(Var.CASE_ID), CaseThread.SYSTEM, ThreadKind.NOTE,
+        ThreadWords.of("thread.declined", execution.getVariable(Var.PLAN), execution.getVariable(Var.SEVERITY)));
     events.announce(execution, NotificationEvent.DECLINED, Map.of(MessageComposer.MESSAGE, reason));
   }
 }

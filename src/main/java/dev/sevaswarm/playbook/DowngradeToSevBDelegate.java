@@ -6,6 +6,7 @@ import dev.sevaswarm.cases.CaseRepository;
 import dev.sevaswarm.cases.CaseThread;
 import dev.sevaswarm.cases.Severity;
 import dev.sevaswarm.cases.ThreadKind;
+import dev.sevaswarm.cases.ThreadWords;
 import dev.sevaswarm.notify.MessageComposer;
 import dev.sevaswarm.notify.NotificationEvent;
 import java.util.Map;
@@ -37,7 +38,7 @@ public class DowngradeToSevBDelegate implements JavaDelegate {
     execution.setVariable(Var.DOWNGRADED, true);
     cases.updateSeverity(caseId, Severity.B);
     String message = "The customer cannot be reached around the clock, so the case continues as Sev B.";
-    thread.post(caseId, CaseThread.SYSTEM, ThreadKind.DOWNGRADE, message);
+    thread.post(caseId, CaseThread.SYSTEM, ThreadKind.DOWNGRADE, ThreadWords.of("thread.downgraded"));
     events.announce(execution, NotificationEvent.DOWNGRADED, Map.of(MessageComposer.MESSAGE, message));
   }
 }

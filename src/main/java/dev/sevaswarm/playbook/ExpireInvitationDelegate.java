@@ -4,6 +4,7 @@ import static dev.sevaswarm.cases.Playbook.Var;
 
 import dev.sevaswarm.cases.CaseThread;
 import dev.sevaswarm.cases.ThreadKind;
+import dev.sevaswarm.cases.ThreadWords;
 import dev.sevaswarm.people.Invitations;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -28,8 +29,8 @@ public class ExpireInvitationDelegate implements JavaDelegate {
     Object within = execution.getVariable(Var.ANSWER_WITHIN);
     invitations.find(id).ifPresent(invitation -> {
       if (invitations.answer(id, Invitations.Status.EXPIRED, "no answer within " + within)) {
-        thread.post(invitation.caseId(), CaseThread.SYSTEM, ThreadKind.INVITATION, invitation.userId()
-            + " did not answer the invitation for " + invitation.area() + " within " + within + ": asking the next");
+        thread.post(invitation.caseId(), CaseThread.SYSTEM, ThreadKind.INVITATION,
+            ThreadWords.of("thread.invitation.expired", invitation.userId(), invitation.area(), within));
       }
     });
   }

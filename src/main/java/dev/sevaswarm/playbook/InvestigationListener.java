@@ -4,6 +4,7 @@ import static dev.sevaswarm.cases.Playbook.Var;
 
 import dev.sevaswarm.cases.CaseThread;
 import dev.sevaswarm.cases.ThreadKind;
+import dev.sevaswarm.cases.ThreadWords;
 import dev.sevaswarm.notify.MessageComposer;
 import dev.sevaswarm.notify.NotificationEvent;
 import dev.sevaswarm.room.Investigations.Status;
@@ -28,9 +29,11 @@ public class InvestigationListener implements TaskListener {
   private final CaseThread thread;
   private final CaseEvents events;
   private final IdentityService identity;
+  private final MessageComposer words;
 
   public InvestigationListener(Investigations investigations, CaseThread thread, CaseEvents events,
-      IdentityService identity) {
+      IdentityService identity, MessageComposer words) {
+    this.words = words;
     this.identity = identity;
     this.investigations = investigations;
     this.thread = thread;
@@ -66,14 +69,15 @@ public class InvestigationListener implements TaskListener {
   private void cancelled(DelegateTask task, String caseId, String area, String group) {
     investigations.record(task.getId(), caseId, area, group, task.getAssignee(), Status.CANCELLED, null);
     boolean rootCause = Boolean.TRUE.equals(task.getVariable(Var.ROOT_CAUSE_FOUND));
-    String why = rootCause ? "the root cause was found: " + task.getVariable(Var.ROOT_CAUSE) : "the case moved on";
-    String who = task.getAssignee() == null ? "" : " (" + task.getAssignee() + " was on it)";
+    String key = "thread.investigation.stopped." + (rootCause ? "found" : "movedOn")
+        + (task.getAssignee() == null ? "" : "By");
     thread.post(caseId, CaseThread.SYSTEM, ThreadKind.INVESTIGATION,
-        "[" + area + "] investigation stopped" + who + ": " + why);
+        ThreadWords.of(key, area, task.getAssignee(), task.getVariable(Var.ROOT_CAUSE)));
     if (task.getAssignee() != null) {
       Map<String, String> details = new LinkedHashMap<>();
-      details.put(MessageComposer.MESSAGE, "Your investigation of " + area + " was stopped: " + why
-          + ". Anything you found is still welcome as a comment on the case.");
+      details.put(MessageComposer.MESSAGE, rootCause
+          ? words.teamWord("people.investigationStopped.found", area, task.getVariable(Var.ROOT_CAUSE))
+          : words.teamWord("people.investigationStopped.movedOn", area));
       details.put(Var.AREA, area);
       details.put(MessageComposer.PEOPLE, task.getAssignee());
       events.announce(task, NotificationEvent.INVESTIGATION_STOPPED, details);

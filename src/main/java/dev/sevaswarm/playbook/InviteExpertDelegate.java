@@ -7,6 +7,7 @@ import dev.sevaswarm.cases.CaseThread;
 import dev.sevaswarm.cases.Playbook;
 import dev.sevaswarm.cases.SupportCase;
 import dev.sevaswarm.cases.ThreadKind;
+import dev.sevaswarm.cases.ThreadWords;
 import dev.sevaswarm.notify.MessageComposer;
 import dev.sevaswarm.notify.NotificationEvent;
 import dev.sevaswarm.notify.SwarmProperties;
@@ -50,9 +51,12 @@ public class InviteExpertDelegate implements JavaDelegate {
   private final CaseEvents events;
   private final SwarmProperties properties;
   private final TaskService tasks;
+  private final MessageComposer words;
 
   public InviteExpertDelegate(Experts experts, Profiles profiles, Invitations invitations, Investigations investigations,
-      CaseRepository cases, CaseThread thread, CaseEvents events, SwarmProperties properties, TaskService tasks) {
+      CaseRepository cases, CaseThread thread, CaseEvents events, SwarmProperties properties, TaskService tasks,
+      MessageComposer words) {
+    this.words = words;
     this.tasks = tasks;
     this.experts = experts;
     this.profiles = profiles;
@@ -101,15 +105,15 @@ public class InviteExpertDelegate implements JavaDelegate {
       execution.setVariable(Var.INVITATION_ID, invitation.id());
       execution.setVariable(Var.INVITATION_OUTCOME, INVITED);
       String why = String.join("; ", expert.reasons());
-      String what = takeOver ? "take the case over" : "investigate " + area;
-      thread.post(caseId, CaseThread.SYSTEM, ThreadKind.INVITATION,
-          "Invited " + expert.userId() + " to " + what + " (" + why + ")");
+      thread.post(caseId, CaseThread.SYSTEM, ThreadKind.INVITATION, takeOver
+          ? ThreadWords.of("thread.invitation.invited.owner", expert.userId(), why)
+          : ThreadWords.of("thread.invitation.invited.area", expert.userId(), area, why));
       Map<String, String> details = new LinkedHashMap<>();
       details.put(MessageComposer.PEOPLE, expert.userId());
-      details.put(MessageComposer.MESSAGE, "You are the best-placed engineer on shift to " + what + " in " + caseId
-          + " (" + why + "). Accept, or decline with a reason so that the next one is asked: "
-          + properties.publicUrl() + "/board/invitations/" + invitation.id()
-          + " . The " + group + " group can take it meanwhile; an invitation locks nobody out.");
+      String link = properties.publicUrl() + "/board/invitations/" + invitation.id();
+      details.put(MessageComposer.MESSAGE, takeOver
+          ? words.teamWord("people.invitation.owner", caseId, why, link, group)
+          : words.teamWord("people.invitation.area", area, caseId, why, link, group));
       details.put(Var.AREA, area);
       details.put(Var.ANSWER_WITHIN, String.valueOf(execution.getVariable(Var.ANSWER_WITHIN)));
       events.announce(execution, NotificationEvent.INVITATION, details);
@@ -122,6 +126,6 @@ public class InviteExpertDelegate implements JavaDelegate {
     }
     execution.setVariable(Var.INVITATION_OUTCOME, NOBODY);
     thread.post(caseId, CaseThread.SYSTEM, ThreadKind.INVITATION,
-        "Nobody accepted the invitations for " + area + ": the " + group + " group has it");
+        ThreadWords.of("thread.invitation.nobody", area, group));
   }
 }

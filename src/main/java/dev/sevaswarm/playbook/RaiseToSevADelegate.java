@@ -7,6 +7,7 @@ import dev.sevaswarm.cases.Playbook;
 import dev.sevaswarm.cases.Severity;
 import dev.sevaswarm.cases.SupportPlan;
 import dev.sevaswarm.cases.ThreadKind;
+import dev.sevaswarm.cases.ThreadWords;
 import dev.sevaswarm.notify.NotificationEvent;
 import dev.sevaswarm.sla.ResponseTimesTable;
 import java.util.LinkedHashMap;
@@ -44,13 +45,13 @@ public class RaiseToSevADelegate implements JavaDelegate {
     execution.setVariable(Var.RAISE_TO_SEV_A, false);
     if (!responseTimes.lookUp(execution.getProcessDefinitionId(), Severity.A, plan).supported()) {
       thread.post(caseId, CaseThread.SYSTEM, ThreadKind.RAISE,
-          "Raise to Sev A refused: the " + plan + " plan has no Sev A support");
+          ThreadWords.of("thread.raise.refused", plan));
       throw new BpmnError(Playbook.Error.RAISE_REFUSED, "The " + plan + " plan has no Sev A support");
     }
     execution.setVariable(Var.SEVERITY, Severity.A.name());
     execution.setVariable(Var.RAISED, true);
     execution.setVariable(Var.DOWNGRADED, false);
-    thread.post(caseId, CaseThread.SYSTEM, ThreadKind.RAISE, "Raised from Sev " + previous + " to Sev A");
+    thread.post(caseId, CaseThread.SYSTEM, ThreadKind.RAISE, ThreadWords.of("thread.raise.raised", previous));
     Map<String, String> details = new LinkedHashMap<>();
     details.put("raisedFrom", "Sev " + previous);
     events.announce(execution, NotificationEvent.RAISED_TO_SEV_A, details);

@@ -9,6 +9,7 @@ import dev.sevaswarm.cases.Severity;
 import dev.sevaswarm.cases.SupportCase;
 import dev.sevaswarm.cases.SupportPlan;
 import dev.sevaswarm.cases.ThreadKind;
+import dev.sevaswarm.cases.ThreadWords;
 import dev.sevaswarm.cases.Times;
 import dev.sevaswarm.cases.VariableLists;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -60,8 +61,8 @@ public class RecordCaseDelegate implements JavaDelegate {
       }
     }
     thread.post(caseId, (String) execution.getVariable(Var.REQUESTED_BY), ThreadKind.CASE_OPENED,
-        "Sev " + execution.getVariable(Var.SEVERITY) + " case opened for " + execution.getVariable(Var.CUSTOMER)
-            + ": " + execution.getVariable(Var.TITLE));
+        ThreadWords.of("thread.caseOpened", execution.getVariable(Var.SEVERITY), execution.getVariable(Var.CUSTOMER),
+            execution.getVariable(Var.TITLE)));
     if (!caseId.equals(execution.getVariable(Var.CASE_ID))) {
       execution.setVariable(Var.CASE_ID, caseId);
     }

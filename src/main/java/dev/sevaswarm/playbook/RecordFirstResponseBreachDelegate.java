@@ -5,6 +5,7 @@ import static dev.sevaswarm.cases.Playbook.Var;
 import dev.sevaswarm.cases.CaseRepository;
 import dev.sevaswarm.cases.CaseThread;
 import dev.sevaswarm.cases.ThreadKind;
+import dev.sevaswarm.cases.ThreadWords;
 import dev.sevaswarm.notify.NotificationEvent;
 import dev.sevaswarm.sla.SlaMetrics;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -40,7 +41,7 @@ public class RecordFirstResponseBreachDelegate implements JavaDelegate {
     cases.breached((String) execution.getVariable(Var.CASE_ID));
     metrics.breach(String.valueOf(execution.getVariable(Var.SEVERITY)), String.valueOf(execution.getVariable(Var.PLAN)));
     thread.post((String) execution.getVariable(Var.CASE_ID), CaseThread.SYSTEM, ThreadKind.SLA,
-        "First response breached: it was due " + execution.getVariable(Var.FIRST_RESPONSE_DUE));
+        ThreadWords.of("thread.sla.breached", execution.getVariable(Var.FIRST_RESPONSE_DUE)));
     events.announce(execution, NotificationEvent.SLA_BREACH, Var.FIRST_RESPONSE_DUE);
   }
 }

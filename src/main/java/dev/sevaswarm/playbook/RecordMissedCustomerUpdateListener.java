@@ -4,6 +4,7 @@ import static dev.sevaswarm.cases.Playbook.Var;
 
 import dev.sevaswarm.cases.CaseThread;
 import dev.sevaswarm.cases.ThreadKind;
+import dev.sevaswarm.cases.ThreadWords;
 import dev.sevaswarm.sla.SlaMetrics;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -24,7 +25,7 @@ public class RecordMissedCustomerUpdateListener implements ExecutionListener {
   @Override
   public void notify(DelegateExecution execution) {
     thread.post((String) execution.getVariable(Var.CASE_ID), CaseThread.SYSTEM, ThreadKind.CUSTOMER_UPDATE,
-        "Customer update overdue: it was promised for " + execution.getVariable(Var.NEXT_CONTACT_AT));
+        ThreadWords.of("thread.customerUpdate.overdue", execution.getVariable(Var.NEXT_CONTACT_AT)));
     metrics.customerUpdateMissed(String.valueOf(execution.getVariable(Var.SEVERITY)));
   }
 }

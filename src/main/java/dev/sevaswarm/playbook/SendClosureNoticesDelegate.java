@@ -4,6 +4,7 @@ import static dev.sevaswarm.cases.Playbook.Var;
 
 import dev.sevaswarm.cases.CaseThread;
 import dev.sevaswarm.cases.ThreadKind;
+import dev.sevaswarm.cases.ThreadWords;
 import dev.sevaswarm.notify.MessageComposer;
 import dev.sevaswarm.notify.NotificationEvent;
 import java.util.LinkedHashMap;
@@ -32,6 +33,6 @@ public class SendClosureNoticesDelegate implements JavaDelegate {
     details.put(Var.RESOLUTION, (String) execution.getVariable(Var.RESOLUTION));
     events.announce(execution, NotificationEvent.CLOSURE, details);
     thread.post((String) execution.getVariable(Var.CASE_ID), CaseThread.SYSTEM, ThreadKind.RESOLUTION,
-        "Closure notices sent to customer, account team and team");
+        ThreadWords.of("thread.closure.sent"));
   }
 }

@@ -8,6 +8,7 @@ import dev.sevaswarm.cases.CaseThread;
 import dev.sevaswarm.cases.Severity;
 import dev.sevaswarm.cases.SupportCase;
 import dev.sevaswarm.cases.ThreadKind;
+import dev.sevaswarm.cases.ThreadWords;
 import dev.sevaswarm.sla.ResponseTimes;
 import dev.sevaswarm.sla.SlaClock;
 import java.time.OffsetDateTime;
@@ -58,8 +59,8 @@ public class StartSlaClockDelegate implements JavaDelegate {
     execution.setVariable(Var.SLA_STARTED_AT, CaseClock.format(clock.startedAt()));
     cases.startSla(caseId, severity, clock.startedAt(), clock.firstResponseDue());
     thread.post(caseId, CaseThread.SYSTEM, ThreadKind.SLA,
-        "Sev " + severity + " under " + execution.getVariable(Var.PLAN) + ": first response due "
-            + CaseClock.format(clock.firstResponseDue()) + " (" + times.firstResponseMinutes() + " min)");
+        ThreadWords.of("thread.sla.started", severity, execution.getVariable(Var.PLAN),
+            CaseClock.format(clock.firstResponseDue()), times.firstResponseMinutes()));
   }
 
   private static int minutes(Map<String, ?> decided, String output, int fallback) {

@@ -6,6 +6,7 @@ import dev.sevaswarm.cases.CaseClock;
 import dev.sevaswarm.cases.CaseThread;
 import dev.sevaswarm.cases.Playbook;
 import dev.sevaswarm.cases.ThreadKind;
+import dev.sevaswarm.cases.ThreadWords;
 import dev.sevaswarm.notify.NotificationEvent;
 import dev.sevaswarm.notify.Notifications;
 import java.time.OffsetDateTime;
@@ -67,7 +68,7 @@ public class NextActions {
     jdbc.update("update support_case set next_action = ?, next_action_due = ?, next_action_by = ?, next_action_at = ? "
         + "where case_id = ?", action.text(), action.due(), action.by(), action.at(), caseId);
     swarmInstanceId.ifPresent(swarm -> moveWatch(swarm, action));
-    thread.post(caseId, by, ThreadKind.NEXT_ACTION, "Next action: " + action.text() + " (by " + CaseClock.format(due) + ")");
+    thread.post(caseId, by, ThreadKind.NEXT_ACTION, ThreadWords.of("thread.nextAction", action.text(), CaseClock.format(due)));
     Map<String, String> details = new LinkedHashMap<>();
     details.put(Var.NEXT_ACTION, action.text());
     details.put(Var.NEXT_ACTION_DUE, CaseClock.format(due));

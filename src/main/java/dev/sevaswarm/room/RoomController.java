@@ -7,6 +7,7 @@ import dev.sevaswarm.cases.CaseRepository;
 import dev.sevaswarm.cases.CaseThread;
 import dev.sevaswarm.cases.ThreadEntry;
 import dev.sevaswarm.cases.ThreadKind;
+import dev.sevaswarm.cases.ThreadWords;
 import dev.sevaswarm.cases.CaseStatus;
 import dev.sevaswarm.cases.FieldLimits;
 import dev.sevaswarm.cases.FieldProblem;
@@ -149,7 +150,7 @@ public class RoomController {
     try {
       Caller.asSystem(identity, () -> {
         transaction.executeWithoutResult(status -> followTheSun.request(supportCase.caseId(),
-            caller.userId() + " asks for a handover of the case"));
+            ThreadWords.of("thread.handover.asked", caller.userId())));
         return null;
       });
     } catch (FollowTheSun.NoHandover no) {

@@ -35,10 +35,10 @@ public class SlackActions {
     Optional<Caller> caller = people.of(interaction.path("user").path("id").asText());
     Outcome outcome;
     if (actionId.equals(SlackThread.TAKE_OWNERSHIP)) {
-      outcome = caller.map(c -> actions.takeOwnership(caseId, c, "Slack")).orElseGet(() -> DoorActions.stranger("Slack"));
+      outcome = caller.map(c -> actions.takeOwnership(caseId, c, "Slack")).orElseGet(() -> actions.stranger("Slack"));
     } else if (actionId.startsWith(SlackThread.JOIN_AREA + ":")) {
       String area = actionId.substring(SlackThread.JOIN_AREA.length() + 1);
-      outcome = caller.map(c -> actions.join(caseId, area, c)).orElseGet(() -> DoorActions.stranger("Slack"));
+      outcome = caller.map(c -> actions.join(caseId, area, c)).orElseGet(() -> actions.stranger("Slack"));
     } else {
       return;
     }

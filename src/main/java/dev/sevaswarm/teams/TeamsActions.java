@@ -56,7 +56,7 @@ public class TeamsActions {
     Optional<Caller> caller = people.of(invoke);
     Outcome outcome;
     if (caller.isEmpty()) {
-      outcome = DoorActions.stranger("Teams");
+      outcome = actions.stranger("Teams");
     } else if (ThreadedChat.TAKE_OWNERSHIP.equals(verb)) {
       outcome = actions.takeOwnership(caseId, caller.get(), "Teams");
     } else if (ThreadedChat.JOIN_AREA.equals(verb)) {

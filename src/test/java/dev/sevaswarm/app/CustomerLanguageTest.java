@@ -11,6 +11,7 @@ import dev.sevaswarm.notify.CustomerWords;
 import dev.sevaswarm.notify.NotificationEvent;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Map;
+import java.util.List;
 import java.util.UUID;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -98,5 +99,32 @@ class CustomerLanguageTest extends AppTestSupport {
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(refused.getBody().get("errors").findValuesAsText("field")).containsExactly("locale", "timeZone");
     assertThat(open("null", "null").getStatusCode()).as("both optional").isEqualTo(HttpStatus.CREATED);
+  }
+
+  @Test
+  void theCaseThreadIsShownInTheReadersLanguage_whatPeopleWroteAsTheyWroteIt() {
+    String caseId = open("\"ja\"", "\"Asia/Tokyo\"").getBody().get("caseId").asText();
+    HttpHeaders comment = new HttpHeaders();
+    comment.setBasicAuth("eng-storage", "demo");
+    comment.setContentType(MediaType.APPLICATION_JSON);
+    assertThat(http.exchange(baseUrl() + "/api/cases/" + caseId + "/comments", HttpMethod.POST,
+        new HttpEntity<>("{\"text\": \"SAN は正常です / SAN looks fine\"}", comment), JsonNode.class).getStatusCode())
+        .isEqualTo(HttpStatus.CREATED);
+
+    java.util.function.Function<String, List<String>> timeline = language -> {
+      HttpHeaders reader = new HttpHeaders();
+      reader.setBasicAuth("eng-network", "demo");
+      if (language != null) {
+        reader.set(HttpHeaders.ACCEPT_LANGUAGE, language);
+      }
+      return http.exchange(baseUrl() + "/api/cases/" + caseId, HttpMethod.GET, new HttpEntity<>(reader), JsonNode.class)
+          .getBody().get("timeline").findValuesAsText("text");
+    };
+    assertThat(timeline.apply("ja-JP,ja;q=0.9")).contains("Sev A のケースを受け付けました（Contoso）：POS down",
+        "SAN は正常です / SAN looks fine");
+    assertThat(timeline.apply(null)).as("English without Accept-Language")
+        .contains("Sev A case opened for Contoso: POS down", "SAN は正常です / SAN looks fine");
+    assertThat(timeline.apply("fr-FR")).as("English for a language we have no words in")
+        .contains("Sev A case opened for Contoso: POS down");
   }
 }

@@ -105,4 +105,47 @@ class TeamLanguageTest {
     String card = TeamsCards.parent(parent, null, null).toString();
     assertThat(card).contains("お客様", "参加: storage", "ケースを開く").doesNotContain("Join: ", "Open the case");
   }
+
+  @Test
+  void theChatDoorsAnswerInTheTeamsLanguage() {
+    dev.sevaswarm.chat.DoorActions japanese = new dev.sevaswarm.chat.DoorActions(null, null, null, null,
+        composer(Locale.JAPANESE, "Asia/Tokyo"), null);
+    dev.sevaswarm.identity.Caller sales = new dev.sevaswarm.identity.Caller("account-manager", List.of("sales"));
+    dev.sevaswarm.identity.Caller engineer = new dev.sevaswarm.identity.Caller("eng-storage", List.of("storage"));
+    assertThat(japanese.stranger("Teams").answer())
+        .isEqualTo("できません：あなたの Teams アカウントに対応する Sev A Swarm のユーザーがいません");
+    assertThat(japanese.join("SW-1001", "storage", sales).answer()).isEqualTo("できません：調査に加われるのはスウォームのエンジニアです");
+    assertThat(japanese.join("SW-1001", "nowhere", engineer).answer()).isEqualTo("分離領域「nowhere」はありません");
+
+    dev.sevaswarm.chat.DoorActions english = new dev.sevaswarm.chat.DoorActions(null, null, null, null,
+        composer(null, null), null);
+    assertThat(english.join("SW-1001", "storage", sales).answer())
+        .isEqualTo("Not allowed: joining an investigation is for the swarm's engineers");
+    assertThat(english.join("SW-1001", "nowhere", engineer).answer()).isEqualTo("There is no isolation area 'nowhere' to join");
+  }
+
+  @Test
+  void theThreadKeepsWordsNotSentences_andEachReaderGetsTheirLanguage() {
+    ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+    messages.setBasename("messages");
+    messages.setDefaultEncoding("UTF-8");
+    messages.setFallbackToSystemLocale(false);
+    dev.sevaswarm.cases.ThreadEntry handover = new dev.sevaswarm.cases.ThreadEntry(1, "SW-1001", DUE, "sev-a-swarm",
+        dev.sevaswarm.cases.ThreadKind.OWNERSHIP, "eng-kaito's shift ends: time to hand the case over",
+        dev.sevaswarm.cases.ThreadWords.of("thread.handover.shiftEnds", "eng-kaito"));
+    assertThat(handover.text(messages, Locale.ENGLISH)).isEqualTo("eng-kaito's shift ends: time to hand the case over");
+    assertThat(handover.text(messages, Locale.JAPANESE)).isEqualTo("eng-kaito のシフトが終わります。ケースを引き継ぐ時間です");
+    dev.sevaswarm.cases.ThreadEntry before = new dev.sevaswarm.cases.ThreadEntry(2, "SW-1001", DUE, "sev-a-swarm",
+        dev.sevaswarm.cases.ThreadKind.NOTE, "An entry from before words were kept");
+    assertThat(before.text(messages, Locale.JAPANESE)).as("older entries keep their English").isEqualTo(
+        "An entry from before words were kept");
+  }
+
+  @Test
+  void anInvitationReadsInTheTeamsLanguage() {
+    assertThat(composer(Locale.JAPANESE, "Asia/Tokyo").teamWord("people.invitation.area", "storage", "SW-1001",
+        "storage skill 3", "http://localhost:8080/board/invitations/7", "storage"))
+        .startsWith("SW-1001 の storage の調査に、いまシフト中で最も適したエンジニアとしてあなたが選ばれました")
+        .contains("http://localhost:8080/board/invitations/7");
+  }
 }

@@ -1,5 +1,7 @@
 package dev.sevaswarm.playbook;
 
+import dev.sevaswarm.cases.ThreadWords;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sevaswarm.cases.CaseClock;
@@ -168,10 +170,10 @@ class HandoverProcessTest extends ProcessTestSupport {
   void anOwnerMayHandOverOnPurpose_once_andTheOldOwnersStepsBecomeTheNewOwners() {
     ProcessInstance swarm = ownedByTheOwner();
     String caseId = caseIdOf(swarm);
-    followTheSun.request(caseId, owner + " asks for a handover of the case");
+    followTheSun.request(caseId, ThreadWords.of("thread.handover.asked", owner));
     assertThat(task(swarm, Task.HAND_OVER).getAssignee()).isEqualTo(owner);
     try {
-      followTheSun.request(caseId, "again");
+      followTheSun.request(caseId, ThreadWords.of("thread.handover.asked", "again"));
       throw new AssertionError("a second handover while one is under way");
     } catch (FollowTheSun.NoHandover underWay) {
       assertThat(underWay).hasMessage("Case " + caseId + " is being handed over already");

@@ -1,5 +1,7 @@
 package dev.sevaswarm.playbook;
 
+import dev.sevaswarm.cases.ThreadWords;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -322,7 +324,7 @@ class SevASwarmProcessTest extends ProcessTestSupport {
   void theOwnerHandsOverOnPurpose_andSomeoneOfTheRotationTakesOver_theCustomerIsTold() {
     ProcessInstance swarm = openSevA();
     work(task(swarm, Task.TAKE_OWNERSHIP), "eng-network", ownership("network"));
-    followTheSun.request(caseIdOf(swarm), "eng-network asks for a handover of the case");
+    followTheSun.request(caseIdOf(swarm), ThreadWords.of("thread.handover.asked", "eng-network"));
     assertThat(swarm).isWaitingAt(Task.HAND_OVER);
     work(task(swarm, Task.HAND_OVER), "eng-network", Variables.createVariables()
         .putValue(Var.HANDOVER_BRIEF, "Firewall rule 4711 is the suspect; the vendor calls back at 07:00")
