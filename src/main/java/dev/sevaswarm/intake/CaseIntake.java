@@ -91,8 +91,8 @@ public class CaseIntake {
    * back: the start-up rehearsal (no case number is taken, nobody is told).
    */
   SupportCase rehearse(CaseRequest example, String caseId) {
-    ResponseTimes times = responseTimes.lookUp(example.severity(), example.plan());
-    return start(example, times, new Caller(null, List.of()), caseId);
+    ResponseTimes times = Caller.asSystem(identity, () -> responseTimes.lookUp(example.severity(), example.plan()));
+    return start(example, times, Caller.current(identity), caseId);
   }
 
   private SupportCase start(CaseRequest request, ResponseTimes times, Caller caller) {

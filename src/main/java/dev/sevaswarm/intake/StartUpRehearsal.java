@@ -1,6 +1,8 @@
 package dev.sevaswarm.intake;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sevaswarm.cases.CaseThread;
+import dev.sevaswarm.cases.DiskSync;
 import dev.sevaswarm.cases.Playbook;
 import dev.sevaswarm.cases.Severity;
 import dev.sevaswarm.cases.SupportCase;
@@ -12,36 +14,45 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Walks a Sev A case once through intake (its JSON read and checked as the API does), the playbook's next step and every configured delivery,
- * in one transaction that is rolled back, before the application reports itself ready (the
- * readiness probe turns to accepting traffic after the runners). Deliveries rehearse: they compose
- * and build their messages and try their connections (the mail server greeted and left, as its
- * health check does; the webhook client calling this application's own liveness probe), and send
- * and record nothing. Nothing of it stays: no case number is taken, no row is kept, nobody is told.
+ * Walks a Sev A case through intake (its JSON read and checked as the API does), the playbook's
+ * next step and every configured delivery, in a transaction that is rolled back, before the
+ * application reports itself ready (the readiness probe turns to accepting traffic after the
+ * listeners of the ready event). Deliveries rehearse: they compose and build their messages, the
+ * first round also tries their connections (the mail server greeted and left, as its health check
+ * does; the webhook client calling this application's own liveness probe); they send and record
+ * nothing. Nothing of it stays: no case number is taken, no row is kept, nobody is told. Later
+ * rounds, up to a few seconds' worth, let the JVM compile the hot paths.
  *
  * <p>Without it the first case after a start paid for loading and compiling all of that: its Teams
- * card left about 1.5 s after the request instead of 0.15 s (docs/BENCHMARKS.md).
+ * card left 1.1 to 2.5 s after the request, and the cases of the first minutes about 150 ms later
+ * than those after (docs/BENCHMARKS.md).
  */
 @Component
-class StartUpRehearsal implements ApplicationRunner {
+class StartUpRehearsal {
 
   private static final Logger LOG = LoggerFactory.getLogger(StartUpRehearsal.class);
   private static final String CASE_ID = "SW-0";
+  private static final int MAX_ROUNDS = 30;
+  private static final Duration BUDGET = Duration.ofSeconds(4);
 
   private final CaseIntake intake;
+  private final CaseQueries queries;
+  private final IdentityService identity;
   private final CaseRequestReader reader;
   private final ObjectMapper json;
   private final ResponseTimesTable responseTimes;
@@ -50,12 +61,16 @@ class StartUpRehearsal implements ApplicationRunner {
   private final TransactionTemplate transaction;
   private final Environment environment;
   private final MeterRegistry metrics;
+  private final DiskSync disk;
 
-  StartUpRehearsal(CaseIntake intake, CaseRequestReader reader, ObjectMapper json, ResponseTimesTable responseTimes, RuntimeService runtime,
+  StartUpRehearsal(CaseIntake intake, CaseQueries queries, IdentityService identity, CaseRequestReader reader, ObjectMapper json, ResponseTimesTable responseTimes, RuntimeService runtime,
       ManagementService management, PlatformTransactionManager transactions, Environment environment,
-      MeterRegistry metrics) {
+      MeterRegistry metrics, DiskSync disk) {
     this.metrics = metrics;
+    this.disk = disk;
     this.intake = intake;
+    this.queries = queries;
+    this.identity = identity;
     this.reader = reader;
     this.json = json;
     this.responseTimes = responseTimes;
@@ -65,40 +80,69 @@ class StartUpRehearsal implements ApplicationRunner {
     this.environment = environment;
   }
 
-  @Override
-  public void run(ApplicationArguments args) {
+  /** After the groups and their authorizations (AccessSetup) and the demo data are in place. */
+  @EventListener(ApplicationReadyEvent.class)
+  @Order(100)
+  public void run() {
     long started = System.nanoTime();
     String ownUrl = "http://127.0.0.1:" + environment.getProperty("local.server.port", "8080")
         + "/actuator/health/liveness";
     try {
-      transaction.executeWithoutResult(status -> {
-        status.setRollbackOnly();
+      // the first round loads the code and tries the connections; the next ones let the JVM compile
+      // the hot paths (a few dozen cases' worth), within a bounded time
+      int rounds = 0;
+      do {
+        rehearse(rounds == 0 ? ownUrl : null, rounds == 0);
+        rounds++;
+      } while (rounds < MAX_ROUNDS && System.nanoTime() - started < BUDGET.toNanos());
+      // what start-up wrote (migrations, deployments, users) goes to disk now, not in the first case's sync
+      disk.committedDataToDisk();
+      Duration took = Duration.ofNanos(System.nanoTime() - started);
+      Timer.builder("swarm_startup_rehearsal").description("The start-up rehearsal of a Sev A case (nothing kept or sent)")
+          .register(metrics).record(took);
+      LOG.info("Rehearsed a Sev A case's intake and broadcast {} times in {} ms; nothing was kept or sent", rounds,
+          took.toMillis());
+    } catch (RuntimeException e) {
+      // a rehearsal that fails costs the first case some speed, never the start
+      LOG.warn("The start-up rehearsal of a Sev A case failed; the first case will be slower", e);
+    }
+  }
+
+  /** One case, from its JSON to its deliveries, in a transaction that is rolled back. */
+  private void rehearse(String ownUrl, boolean everyTable) {
+    transaction.executeWithoutResult(status -> {
+      status.setRollbackOnly();
+      if (everyTable) {
         for (Severity severity : Severity.values()) {
           for (SupportPlan plan : SupportPlan.values()) {
             responseTimes.lookUp(severity, plan); // the answers are kept; their evaluations are not
           }
         }
-        SupportCase example = intake.rehearse(reader.read(json.createObjectNode()
+      }
+      // opened as the API opens it: as a caller of the intake group (so the engine checks its
+      // authorizations as it will for the first case), answered with the JSON a 201 carries
+      identity.setAuthentication(CaseThread.SYSTEM, List.of(Playbook.Group.SUPPORT_INTAKE));
+      SupportCase example;
+      try {
+        example = intake.rehearse(reader.read(json.createObjectNode()
             .put("externalId", "rehearsal-" + UUID.randomUUID()).put("customer", "Rehearsal")
             .put("contactName", "Rehearsal").put("contactEmail", "rehearsal@sevaswarm.invalid")
             .put("severity", "A").put("plan", "RAPID_RESPONSE").put("title", "Rehearsal")
             .put("description", "Nothing is sent")), CASE_ID);
-        jobsOf(example.processInstanceId()).forEach(job -> management.executeJob(job.getId()));
-        Rehearsal.during(ownUrl, () -> {
-          runtime.createProcessInstanceQuery().processInstanceBusinessKey(CASE_ID)
-              .processDefinitionKey(Playbook.Process.CASE_NOTIFICATION).list()
-              .forEach(delivery -> jobsOf(delivery.getId()).forEach(job -> management.executeJob(job.getId())));
-          return null;
-        });
+        json.writeValueAsBytes(queries.justOpened(example));
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        throw new IllegalStateException(e);
+      } finally {
+        identity.clearAuthentication();
+      }
+      jobsOf(example.processInstanceId()).forEach(job -> management.executeJob(job.getId()));
+      Rehearsal.during(ownUrl, () -> {
+        runtime.createProcessInstanceQuery().processInstanceBusinessKey(CASE_ID)
+            .processDefinitionKey(Playbook.Process.CASE_NOTIFICATION).list()
+            .forEach(delivery -> jobsOf(delivery.getId()).forEach(job -> management.executeJob(job.getId())));
+        return null;
       });
-      Duration took = Duration.ofNanos(System.nanoTime() - started);
-      Timer.builder("swarm_startup_rehearsal").description("The start-up rehearsal of a Sev A case (nothing kept or sent)")
-          .register(metrics).record(took);
-      LOG.info("Rehearsed a Sev A case's intake and broadcast in {} ms; nothing was kept or sent", took.toMillis());
-    } catch (RuntimeException e) {
-      // a rehearsal that fails costs the first case some speed, never the start
-      LOG.warn("The start-up rehearsal of a Sev A case failed; the first case will be slower", e);
-    }
+    });
   }
 
   private List<Job> jobsOf(String processInstanceId) {

@@ -19,7 +19,7 @@ public interface Channel {
    * first case's delivery does not pay for loading and compiling this code. May open and close a
    * connection (to the mail server, as the health check does; to this application itself).
    *
-   * @param ownUrl a URL of this application that answers a GET
+   * @param ownUrl a URL of this application that answers a GET; null: build only, connect nowhere
    */
   void rehearse(Delivery delivery, String ownUrl);
 }

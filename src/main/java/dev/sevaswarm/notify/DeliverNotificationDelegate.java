@@ -47,10 +47,11 @@ public class DeliverNotificationDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String caseId = (String) execution.getVariable(Var.CASE_ID);
-    NotificationEvent event = NotificationEvent.valueOf((String) execution.getVariable(Var.EVENT));
-    Target target = Target.parse((String) execution.getVariable(Var.TARGET));
-    String eventKey = (String) execution.getVariable(Var.EVENT_KEY);
+    Published published = Published.of(execution);
+    String caseId = published.caseId();
+    NotificationEvent event = published.event();
+    Target target = published.target();
+    String eventKey = published.eventKey();
     if (log.delivered(eventKey, target.audience(), target.channel())) {
       return;
     }
@@ -58,7 +59,7 @@ public class DeliverNotificationDelegate implements JavaDelegate {
         .orElseThrow(() -> new IllegalStateException("No channel '" + target.channel() + "'"));
     SupportCase supportCase = cases.find(caseId)
         .orElseThrow(() -> new IllegalStateException("Case " + caseId + " does not exist"));
-    Map<String, String> details = details(execution);
+    Map<String, String> details = published.details();
     ComposedMessage message = composer.compose(supportCase, event, target.audience(), details);
     Delivery delivery = new Delivery(supportCase, event, target.audience(), message, details);
     if (Rehearsal.on()) {
@@ -75,23 +76,40 @@ public class DeliverNotificationDelegate implements JavaDelegate {
           .tag("channel", channel.name()).register(metrics).increment();
       throw failure;
     }
-    Times.parse(execution.getVariable(Var.PUBLISHED_AT)).ifPresent(published ->
+    Times.parse(published.publishedAt()).ifPresent(at ->
         Timer.builder("swarm_notification_delivery").description("From publishing a notification to its delivery")
             .tag("channel", channel.name()).publishPercentileHistogram().register(metrics)
-            .record(Duration.between(published, CaseClock.now())));
+            .record(Duration.between(at, CaseClock.now())));
     log.recordDelivery(caseId, eventKey, event, target.audience(), channel.name(), recipient);
   }
 
-  private static Map<String, String> details(DelegateExecution execution) {
-    Map<String, String> details = new LinkedHashMap<>();
-    Object raw = execution.getVariable(Var.DETAILS);
-    if (raw != null) {
-      SpinJsonNode json = Spin.JSON(raw.toString());
-      json.fieldNames().forEach(name -> {
-        SpinJsonNode value = json.prop(name);
-        details.put(name, value.isNull() ? null : value.isString() ? value.stringValue() : value.toString());
-      });
+  /** What was published, from the delivery's one variable (or the several of instances started before 2026-11-29). */
+  record Published(String caseId, NotificationEvent event, String eventKey, String publishedAt, Target target,
+      Map<String, String> details) {
+
+    static Published of(DelegateExecution execution) {
+      Object notification = execution.getVariable(Var.NOTIFICATION);
+      if (notification == null) {
+        return new Published((String) execution.getVariable(Var.CASE_ID),
+            NotificationEvent.valueOf((String) execution.getVariable(Var.EVENT)), (String) execution.getVariable(Var.EVENT_KEY),
+            (String) execution.getVariable(Var.PUBLISHED_AT), Target.parse((String) execution.getVariable(Var.TARGET)),
+            details(execution.getVariable(Var.DETAILS) == null ? null : Spin.JSON(execution.getVariable(Var.DETAILS).toString())));
+      }
+      SpinJsonNode json = Spin.JSON(notification.toString());
+      return new Published(execution.getBusinessKey(), NotificationEvent.valueOf(json.prop(Var.EVENT).stringValue()),
+          json.prop(Var.EVENT_KEY).stringValue(), json.prop(Var.PUBLISHED_AT).stringValue(),
+          Target.parse(json.prop(Var.TARGET).stringValue()), details(json.hasProp(Var.DETAILS) ? json.prop(Var.DETAILS) : null));
     }
-    return details;
+
+    private static Map<String, String> details(SpinJsonNode json) {
+      Map<String, String> details = new LinkedHashMap<>();
+      if (json != null && json.isObject()) {
+        json.fieldNames().forEach(name -> {
+          SpinJsonNode value = json.prop(name);
+          details.put(name, value.isNull() ? null : value.isString() ? value.stringValue() : value.toString());
+        });
+      }
+      return details;
+    }
   }
 }

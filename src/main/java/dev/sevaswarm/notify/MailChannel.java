@@ -59,7 +59,7 @@ public class MailChannel implements Channel {
   public void rehearse(Delivery delivery, String ownUrl) {
     try {
       mime(delivery, List.of(properties.mail().from())).writeTo(java.io.OutputStream.nullOutputStream());
-      if (sender instanceof JavaMailSenderImpl server) {
+      if (ownUrl != null && sender instanceof JavaMailSenderImpl server) {
         server.testConnection(); // connects and says goodbye, as the mail health check does
       }
     } catch (java.io.IOException | MessagingException e) {

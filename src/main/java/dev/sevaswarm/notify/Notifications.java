@@ -54,29 +54,21 @@ public class Notifications {
           ThreadWords.of("thread.notification.noChannel", event, properties.audiencesOf(event)));
       return;
     }
-    String eventKey = UUID.randomUUID().toString();
-    String publishedAt = CaseClock.format(CaseClock.now());
-    var detailsValue = detailsValue(details);
+    Map<String, Object> notification = new LinkedHashMap<>();
+    notification.put(Var.EVENT, event.name());
+    notification.put(Var.EVENT_KEY, UUID.randomUUID().toString());
+    notification.put(Var.PUBLISHED_AT, CaseClock.format(CaseClock.now()));
+    notification.put(Var.DETAILS, new LinkedHashMap<>(details));
     for (String target : targets) {
+      notification.put(Var.TARGET, target);
+      // one variable, with the case as business key: a delivery is read whole, and every variable costs
+      // a row, its history and its history's detail (docs/BENCHMARKS.md, "The whole work of a case")
       runtime.createProcessInstanceByKey(Playbook.Process.CASE_NOTIFICATION)
           .businessKey(caseId)
-          .setVariables(Variables.createVariables()
-              .putValue(Var.CASE_ID, caseId)
-              .putValue(Var.EVENT, event.name())
-              .putValue(Var.EVENT_KEY, eventKey)
-              .putValue(Var.PUBLISHED_AT, publishedAt)
-              .putValue(Var.TARGET, target)
-              .putValueTyped(Var.DETAILS, detailsValue))
+          .setVariables(Variables.createVariables().putValueTyped(Var.NOTIFICATION,
+              SpinValues.jsonValue(Spin.JSON(notification).toString()).create()))
           .execute();
     }
-  }
-
-  /**
-   * The details as a Json variable: kept as a byte array, so a long finding (4,000 characters, which
-   * is what a String variable's column holds) still fits with the other details.
-   */
-  private static org.camunda.spin.plugin.variable.value.JsonValue detailsValue(Map<String, String> details) {
-    return SpinValues.jsonValue(Spin.JSON(new LinkedHashMap<>(details)).toString()).create();
   }
 
   /** "AUDIENCE:channel", one delivery (instance and job) each. */

@@ -8,25 +8,33 @@ import java.util.function.Supplier;
  */
 public final class Rehearsal {
 
-  private static final ThreadLocal<String> OWN_URL = new ThreadLocal<>();
+  private record Stage(String ownUrl) {}
+
+  private static final ThreadLocal<Stage> STAGE = new ThreadLocal<>();
 
   private Rehearsal() {}
 
-  /** Runs the work as a rehearsal; {@code ownUrl} is a URL of this application that answers a GET. */
+  /**
+   * Runs the work as a rehearsal.
+   *
+   * @param ownUrl a URL of this application that answers a GET, for the channels to try their
+   *     connections; null: they build their messages only
+   */
   public static <T> T during(String ownUrl, Supplier<T> work) {
-    OWN_URL.set(ownUrl);
+    STAGE.set(new Stage(ownUrl));
     try {
       return work.get();
     } finally {
-      OWN_URL.remove();
+      STAGE.remove();
     }
   }
 
   static boolean on() {
-    return OWN_URL.get() != null;
+    return STAGE.get() != null;
   }
 
+  /** Where to try connections, or null: not in this round. */
   static String ownUrl() {
-    return OWN_URL.get();
+    return STAGE.get() == null ? null : STAGE.get().ownUrl();
   }
 }

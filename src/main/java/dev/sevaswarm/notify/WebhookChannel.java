@@ -61,6 +61,8 @@ abstract class WebhookChannel implements Channel {
   @Override
   public void rehearse(Delivery delivery, String ownUrl) {
     payload(delivery.message()).toString();
-    webhook.rehearse(ownUrl);
+    if (ownUrl != null) {
+      webhook.rehearse(ownUrl);
+    }
   }
 }

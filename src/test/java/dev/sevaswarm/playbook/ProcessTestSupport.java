@@ -184,8 +184,9 @@ abstract class ProcessTestSupport {
     history.createHistoricProcessInstanceQuery()
         .processDefinitionKey(Playbook.Process.CASE_NOTIFICATION).processInstanceBusinessKey(caseId)
         .orderByProcessInstanceStartTime().asc().list().forEach(p -> {
-          String key = (String) variableOf(p.getId(), Var.EVENT_KEY);
-          eventOfKey.putIfAbsent(key, (String) variableOf(p.getId(), Var.EVENT));
+          org.camunda.spin.json.SpinJsonNode notification =
+              org.camunda.spin.Spin.JSON(variableOf(p.getId(), Var.NOTIFICATION).toString());
+          eventOfKey.putIfAbsent(notification.prop(Var.EVENT_KEY).stringValue(), notification.prop(Var.EVENT).stringValue());
         });
     return List.copyOf(eventOfKey.values());
   }
