@@ -29,11 +29,13 @@ public class CheckNextActionDelegate implements JavaDelegate {
   private final NextActions nextActions;
   private final CaseThread thread;
   private final CaseEvents events;
+  private final MessageComposer words;
 
-  public CheckNextActionDelegate(NextActions nextActions, CaseThread thread, CaseEvents events) {
+  public CheckNextActionDelegate(NextActions nextActions, CaseThread thread, CaseEvents events, MessageComposer words) {
     this.nextActions = nextActions;
     this.thread = thread;
     this.events = events;
+    this.words = words;
   }
 
   @Override
@@ -55,8 +57,9 @@ public class CheckNextActionDelegate implements JavaDelegate {
   }
 
   private void askForHelp(DelegateExecution execution, String caseId) {
-    String since = nextActions.of(caseId).map(a -> CaseClock.format(a.due())).orElse("the start");
-    String question = caseId + ": no next action since " + since + " — ideas?";
+    String question = nextActions.of(caseId)
+        .map(a -> words.teamWord("thread.nextAction.askHelp", caseId, words.teamTime(a.due())))
+        .orElse(words.teamWord("thread.nextAction.askHelpNever", caseId));
     thread.post(caseId, CaseThread.SYSTEM, ThreadKind.NEXT_ACTION, nextActions.of(caseId)
         .map(a -> ThreadWords.of("thread.nextAction.askHelp", caseId, CaseClock.format(a.due())))
         .orElse(ThreadWords.of("thread.nextAction.askHelpNever", caseId)));

@@ -18,16 +18,18 @@ public class DeclineRequestDelegate implements JavaDelegate {
 
   private final CaseEvents events;
   private final CaseThread thread;
+  private final MessageComposer words;
 
-  public DeclineRequestDelegate(CaseEvents events, CaseThread thread) {
+  public DeclineRequestDelegate(CaseEvents events, CaseThread thread, MessageComposer words) {
     this.events = events;
     this.thread = thread;
+    this.words = words;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    String reason = "The " + execution.getVariable(Var.PLAN) + " plan includes no technical support for Sev "
-        + execution.getVariable(Var.SEVERITY) + " requests.";
+    String reason = words.teamWord("team.declined", execution.getVariable(Var.PLAN),
+        execution.getVariable(Var.SEVERITY));
     thread.post((String) execution.getVariable(Var.CASE_ID), CaseThread.SYSTEM, ThreadKind.NOTE,
         ThreadWords.of("thread.declined", execution.getVariable(Var.PLAN), execution.getVariable(Var.SEVERITY)));
     events.announce(execution, NotificationEvent.DECLINED, Map.of(MessageComposer.MESSAGE, reason));

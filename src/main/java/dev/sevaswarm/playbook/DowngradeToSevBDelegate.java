@@ -24,11 +24,13 @@ public class DowngradeToSevBDelegate implements JavaDelegate {
   private final CaseRepository cases;
   private final CaseEvents events;
   private final CaseThread thread;
+  private final MessageComposer words;
 
-  public DowngradeToSevBDelegate(CaseRepository cases, CaseEvents events, CaseThread thread) {
+  public DowngradeToSevBDelegate(CaseRepository cases, CaseEvents events, CaseThread thread, MessageComposer words) {
     this.cases = cases;
     this.events = events;
     this.thread = thread;
+    this.words = words;
   }
 
   @Override
@@ -37,7 +39,7 @@ public class DowngradeToSevBDelegate implements JavaDelegate {
     execution.setVariable(Var.SEVERITY, Severity.B.name());
     execution.setVariable(Var.DOWNGRADED, true);
     cases.updateSeverity(caseId, Severity.B);
-    String message = "The customer cannot be reached around the clock, so the case continues as Sev B.";
+    String message = words.teamWord("thread.downgraded");
     thread.post(caseId, CaseThread.SYSTEM, ThreadKind.DOWNGRADE, ThreadWords.of("thread.downgraded"));
     events.announce(execution, NotificationEvent.DOWNGRADED, Map.of(MessageComposer.MESSAGE, message));
   }
