@@ -98,7 +98,7 @@ public class DoorActions {
         return null;
       });
     } catch (Volunteering.NothingToJoin nothing) {
-      return Outcome.refused(nothing.getMessage());
+      return Outcome.refused(links.teamWord("door.join.nothingRunning", caseId));
     }
     String tasklist = links.tasklistLink(caseId);
     return new Outcome(true, links.teamWord("door.join.done", area, caseId, tasklist), tasklist,
