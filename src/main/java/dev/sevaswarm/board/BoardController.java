@@ -33,6 +33,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -50,6 +51,7 @@ public class BoardController {
   private static final int BOARD_LIMIT = 500;
 
   private final CaseRepository cases;
+  private final MessageSource messages;
   private final CaseQueries queries;
   private final MessageComposer links;
   private final RuntimeService runtime;
@@ -63,7 +65,8 @@ public class BoardController {
 
   public BoardController(CaseRepository cases, CaseQueries queries, MessageComposer links, RuntimeService runtime,
       IdentityService identity, AuditTrail trail, AuditReads reads, Invitations invitations, Suggestions suggestions,
-      Profiles profiles, Contributions contributions) {
+      Profiles profiles, Contributions contributions, MessageSource messages) {
+    this.messages = messages;
     this.suggestions = suggestions;
     this.profiles = profiles;
     this.contributions = contributions;
@@ -124,6 +127,7 @@ public class BoardController {
     model.addAttribute("mayMarkHelpful", ownerOrManager);
     model.addAttribute("viewer", viewer.userId());
     model.addAttribute("areas", Playbook.Group.AREAS);
+    model.addAttribute("kindWords", kindWords());
     model.addAttribute("mayAudit", viewer.inAnyOf(Roles.AUDIT_READERS));
     model.addAttribute("tasklist", links.tasklistPath(caseId));
     model.addAttribute("cockpit", "/camunda/app/cockpit/default/#/process-instance/" + supportCase.processInstanceId()
@@ -253,5 +257,15 @@ public class BoardController {
         .map(a -> a.area() + ": " + (a.verdict() != null ? a.verdict() : a.state())).toList();
     return new BoardRow(c.caseId(), view.severity(), c.customer(), c.title(), view.owner(), c.status().name(),
         deadline, label, areas);
+  }
+
+  /** What each kind of thread entry is called in the reader's language. */
+  private Map<String, String> kindWords() {
+    Map<String, String> words = new java.util.LinkedHashMap<>();
+    for (dev.sevaswarm.cases.ThreadKind kind : dev.sevaswarm.cases.ThreadKind.values()) {
+      words.put(kind.name(), messages.getMessage("kind." + kind.name(), null, kind.name(),
+          org.springframework.context.i18n.LocaleContextHolder.getLocale()));
+    }
+    return words;
   }
 }

@@ -146,6 +146,10 @@ class BoardBrowserTest extends AppTestSupport {
       assertThat(tokyo.driver.findElement(By.id("room")).getText())
           .contains("次のアクションはまだありません", "調査結果はまだありません。", "未確定", "受付済み")
           .doesNotContain("No next action yet", "not decided yet", "No findings yet");
+      // the thread: what the playbook wrote, and what kind of entry it is, in Japanese after the refresh too
+      assertThat(tokyo.driver.findElement(By.id("timeline")).getText())
+          .contains("受付", "Sev A のケースを受け付けました（Contoso Retail）：Room: a Tokyo engineer")
+          .doesNotContain("CASE_OPENED", "case opened for");
       // the countdown too
       tokyo.wait.until(d -> d.findElement(By.cssSelector(".facts .countdown")).getText().startsWith("あと "));
       assertThat(tokyo.driver.findElement(By.cssSelector(".facts .countdown")).getText()).contains("分", "秒");
