@@ -12,7 +12,13 @@ import dev.sevaswarm.sla.ResponseTimesTable;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -46,7 +52,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 class StartUpRehearsal {
 
   private static final Logger LOG = LoggerFactory.getLogger(StartUpRehearsal.class);
+  /** The rehearsals' case ids: SW-00, SW-01, ... (real cases start at SW-1001 and never begin with a 0). */
   private static final String CASE_ID = "SW-0";
+  private static final int THREADS = 4;
   private static final int MAX_ROUNDS = 30;
   private static final Duration BUDGET = Duration.ofSeconds(4);
 
@@ -88,28 +96,45 @@ class StartUpRehearsal {
     String ownUrl = "http://127.0.0.1:" + environment.getProperty("local.server.port", "8080")
         + "/actuator/health/liveness";
     try {
-      // the first round loads the code and tries the connections; the next ones let the JVM compile
-      // the hot paths (a few dozen cases' worth), within a bounded time
-      int rounds = 0;
-      do {
-        rehearse(rounds == 0 ? ownUrl : null, rounds == 0);
-        rounds++;
-      } while (rounds < MAX_ROUNDS && System.nanoTime() - started < BUDGET.toNanos());
+      // the first round loads the code and tries the connections; the next ones, on as many threads
+      // as the job executor has (each with a connection of its own from the pool), let the JVM compile
+      // the hot paths and the database know the statements, within a bounded time
+      rehearse(CASE_ID + "0", ownUrl, true);
+      AtomicInteger rounds = new AtomicInteger(1);
+      ExecutorService threads = Executors.newFixedThreadPool(THREADS);
+      try {
+        List<Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < THREADS; t++) {
+          String caseId = CASE_ID + (t + 1);
+          done.add(threads.submit(() -> {
+            while (rounds.getAndIncrement() < MAX_ROUNDS && System.nanoTime() - started < BUDGET.toNanos()) {
+              rehearse(caseId, null, false);
+            }
+          }));
+        }
+        for (Future<?> thread : done) {
+          thread.get();
+        }
+      } finally {
+        threads.shutdownNow();
+      }
       // what start-up wrote (migrations, deployments, users) goes to disk now, not in the first case's sync
       disk.committedDataToDisk();
       Duration took = Duration.ofNanos(System.nanoTime() - started);
       Timer.builder("swarm_startup_rehearsal").description("The start-up rehearsal of a Sev A case (nothing kept or sent)")
           .register(metrics).record(took);
-      LOG.info("Rehearsed a Sev A case's intake and broadcast {} times in {} ms; nothing was kept or sent", rounds,
-          took.toMillis());
-    } catch (RuntimeException e) {
+      LOG.info("Rehearsed a Sev A case's intake and broadcast {} times in {} ms; nothing was kept or sent",
+          Math.min(rounds.get(), MAX_ROUNDS), took.toMillis());
+    } catch (RuntimeException | ExecutionException e) {
       // a rehearsal that fails costs the first case some speed, never the start
       LOG.warn("The start-up rehearsal of a Sev A case failed; the first case will be slower", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
   /** One case, from its JSON to its deliveries, in a transaction that is rolled back. */
-  private void rehearse(String ownUrl, boolean everyTable) {
+  private void rehearse(String caseId, String ownUrl, boolean everyTable) {
     transaction.executeWithoutResult(status -> {
       status.setRollbackOnly();
       if (everyTable) {
@@ -128,7 +153,7 @@ class StartUpRehearsal {
             .put("externalId", "rehearsal-" + UUID.randomUUID()).put("customer", "Rehearsal")
             .put("contactName", "Rehearsal").put("contactEmail", "rehearsal@sevaswarm.invalid")
             .put("severity", "A").put("plan", "RAPID_RESPONSE").put("title", "Rehearsal")
-            .put("description", "Nothing is sent")), CASE_ID);
+            .put("description", "Nothing is sent")), caseId);
         json.writeValueAsBytes(queries.justOpened(example));
       } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
         throw new IllegalStateException(e);
@@ -137,7 +162,7 @@ class StartUpRehearsal {
       }
       jobsOf(example.processInstanceId()).forEach(job -> management.executeJob(job.getId()));
       Rehearsal.during(ownUrl, () -> {
-        runtime.createProcessInstanceQuery().processInstanceBusinessKey(CASE_ID)
+        runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseId)
             .processDefinitionKey(Playbook.Process.CASE_NOTIFICATION).list()
             .forEach(delivery -> jobsOf(delivery.getId()).forEach(job -> management.executeJob(job.getId())));
         return null;
