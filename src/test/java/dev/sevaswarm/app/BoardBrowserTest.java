@@ -149,7 +149,9 @@ class BoardBrowserTest extends AppTestSupport {
       // the thread: what the playbook wrote, and what kind of entry it is, in Japanese after the refresh too
       assertThat(tokyo.driver.findElement(By.id("timeline")).getText())
           .contains("受付", "Sev A のケースを受け付けました（Contoso Retail）：Room: a Tokyo engineer")
-          .doesNotContain("CASE_OPENED", "case opened for");
+          .doesNotContain("CASE_OPENED", "case opened for")
+          .as("a time inside an entry is shown in the viewer's zone, not as ISO-8601")
+          .contains("初回応答期限 2026年").doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T\\d{2}:");
       // the countdown too
       tokyo.wait.until(d -> d.findElement(By.cssSelector(".facts .countdown")).getText().startsWith("あと "));
       assertThat(tokyo.driver.findElement(By.cssSelector(".facts .countdown")).getText()).contains("分", "秒");
