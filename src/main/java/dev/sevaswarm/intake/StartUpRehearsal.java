@@ -99,7 +99,7 @@ class StartUpRehearsal {
       // the first round loads the code and tries the connections; the next ones, on as many threads
       // as the job executor has (each with a connection of its own from the pool), let the JVM compile
       // the hot paths and the database know the statements, within a bounded time
-      rehearse(CASE_ID + "0", ownUrl, true);
+      rehearse(CASE_ID + "0", ownUrl);
       AtomicInteger rounds = new AtomicInteger(1);
       ExecutorService threads = Executors.newFixedThreadPool(THREADS);
       try {
@@ -108,7 +108,7 @@ class StartUpRehearsal {
           String caseId = CASE_ID + (t + 1);
           done.add(threads.submit(() -> {
             while (rounds.getAndIncrement() < MAX_ROUNDS && System.nanoTime() - started < BUDGET.toNanos()) {
-              rehearse(caseId, null, false);
+              rehearse(caseId, null);
             }
           }));
         }
@@ -133,11 +133,16 @@ class StartUpRehearsal {
     }
   }
 
-  /** One case, from its JSON to its deliveries, in a transaction that is rolled back. */
-  private void rehearse(String caseId, String ownUrl, boolean everyTable) {
+  /**
+   * One case, from its JSON to its deliveries, in a transaction that is rolled back.
+   *
+   * @param ownUrl where the first round asks every response time and tries the channels'
+   *     connections; null in the later rounds
+   */
+  private void rehearse(String caseId, String ownUrl) {
     transaction.executeWithoutResult(status -> {
       status.setRollbackOnly();
-      if (everyTable) {
+      if (ownUrl != null) {
         for (Severity severity : Severity.values()) {
           for (SupportPlan plan : SupportPlan.values()) {
             responseTimes.lookUp(severity, plan); // the answers are kept; their evaluations are not

@@ -46,11 +46,10 @@ public class WebhookClient {
   }
 
   /**
-   * The start-up rehearsal: builds a request as {@link #post} would, and calls this application
-   * itself (its liveness probe), so that the first webhook call does not pay for starting the client.
+   * The start-up rehearsal: calls this application itself (its liveness probe), so that the first
+   * webhook call does not pay for starting the client.
    */
   void rehearse(String ownUrl) {
-    request(ownUrl, "{}");
     try {
       http.send(HttpRequest.newBuilder(URI.create(ownUrl)).timeout(properties.delivery().readTimeout()).GET().build(),
           HttpResponse.BodyHandlers.ofString());

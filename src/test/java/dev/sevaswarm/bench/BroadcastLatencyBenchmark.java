@@ -3,6 +3,12 @@ package dev.sevaswarm.bench;
 import static com.github.tomakehurst.wiremock.client.WireMock.ok;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static dev.sevaswarm.bench.BenchSupport.DATABASES;
+import static dev.sevaswarm.bench.BenchSupport.pct;
+import static dev.sevaswarm.bench.BenchSupport.report;
+import static dev.sevaswarm.bench.BenchSupport.sevARequest;
+import static dev.sevaswarm.bench.BenchSupport.sql;
+import static dev.sevaswarm.bench.BenchSupport.vacuumAnalyze;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -14,16 +20,11 @@ import dev.sevaswarm.recovery.AppProcess;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -51,12 +52,10 @@ import org.junit.jupiter.api.Test;
 @Tag("bench")
 class BroadcastLatencyBenchmark {
 
-  private static final List<String> DATABASES = List.of(System.getProperty("bench.databases", "h2,postgres").split(","));
   private static final int IDLE_CASES = Integer.getInteger("bench.idleCases", 20);
   private static final int PACED_SECONDS = Integer.getInteger("bench.pacedSeconds", 30);
   private static final List<Integer> RATES = List.of(System.getProperty("bench.rates", "1,3,5,8").split(","))
       .stream().map(Integer::valueOf).toList();
-  private static final Path RESULTS = Path.of("target", "bench", "results.md");
   private static final Pattern CASE_ID = Pattern.compile("(SW-\\d+)");
 
   private final ObjectMapper json = new ObjectMapper();
@@ -67,7 +66,6 @@ class BroadcastLatencyBenchmark {
 
   @Test
   void intakeToFirstDelivery() throws Exception {
-    Files.createDirectories(RESULTS.getParent());
     report("\n## Intake → delivery, outside harness, " + Instant.now() + " (" + Runtime.getRuntime().availableProcessors()
         + " cores)\n");
     if (DATABASES.contains("h2")) {
@@ -260,44 +258,13 @@ class BroadcastLatencyBenchmark {
         pct(sorted, 50), pct(sorted, 95), pct(sorted, 99), sorted.isEmpty() ? -1 : sorted.get(sorted.size() - 1));
   }
 
-  private String request(String kind) {
-    return """
-        {"externalId": "%s-%d-%s", "customer": "Contoso Retail", "contactName": "Kenji Sato",
-         "contactEmail": "kenji.sato@contoso.example", "severity": "A", "plan": "RAPID_RESPONSE",
-         "title": "Latency %s", "description": "Stores cannot open", "businessImpact": "High"}
-        """.formatted(kind, sequence.incrementAndGet(), UUID.randomUUID(), kind);
-  }
-
-  private static long pct(List<Long> sorted, int percentile) {
-    if (sorted.isEmpty()) {
-      return -1;
-    }
-    return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1));
-  }
-
   private static int freePort() throws Exception {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }
   }
 
-  private static void vacuumAnalyze(String database) {
-    try {
-      sql(database, "vacuum (analyze)");
-    } catch (Exception e) {
-      System.out.println("(vacuum failed: " + e.getMessage() + ")");
-    }
-  }
-
-  private static void sql(String database, String statement) throws Exception {
-    try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + database, "postgres", "");
-        Statement sql = connection.createStatement()) {
-      sql.execute(statement);
-    }
-  }
-
-  private static void report(String text) throws Exception {
-    System.out.print(text);
-    Files.writeString(RESULTS, text, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+  private String request(String kind) {
+    return sevARequest("Latency", kind, sequence.incrementAndGet());
   }
 }

@@ -3,6 +3,12 @@ package dev.sevaswarm.bench;
 import static com.github.tomakehurst.wiremock.client.WireMock.ok;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static dev.sevaswarm.bench.BenchSupport.DATABASES;
+import static dev.sevaswarm.bench.BenchSupport.pct;
+import static dev.sevaswarm.bench.BenchSupport.report;
+import static dev.sevaswarm.bench.BenchSupport.sevARequest;
+import static dev.sevaswarm.bench.BenchSupport.sql;
+import static dev.sevaswarm.bench.BenchSupport.vacuumAnalyze;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,7 +20,6 @@ import dev.sevaswarm.recovery.AppProcess;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -50,8 +55,6 @@ class PlaybookBenchmark {
   private static final int LATENCY_SECONDS = Integer.getInteger("bench.latencySeconds", 30);
   private static final int OPEN_CASES = Integer.getInteger("bench.openCases", 10_000);
   private static final int NETWORK_CASES = Integer.getInteger("bench.networkCases", 1_000);
-  private static final List<String> DATABASES = List.of(System.getProperty("bench.databases", "h2,postgres").split(","));
-  private static final Path RESULTS = Path.of("target", "bench", "results.md");
 
   /** A next customer contact long past: its timer fires at once, so the audit case gets busy quickly. */
   private static final String LONG_AGO = "2000-01-01T00:00:00Z";
@@ -61,7 +64,6 @@ class PlaybookBenchmark {
 
   @Test
   void h2AndPostgres() throws Exception {
-    Files.createDirectories(RESULTS.getParent());
     report("\n## Run " + Instant.now() + " (" + Runtime.getRuntime().availableProcessors() + " cores)\n");
     if (DATABASES.contains("h2")) {
       measure("H2 (embedded file)", List.of("SPRING_PROFILES_ACTIVE=demo"));
@@ -70,7 +72,7 @@ class PlaybookBenchmark {
       return;
     }
     String database = "sevaswarm_bench_" + System.nanoTime() % 100000;
-    sql("create database " + database);
+    sql("postgres", "create database " + database);
     ScheduledExecutorService upkeep = Executors.newSingleThreadScheduledExecutor();
     try {
       // A production server runs autovacuum; this machine's has it off. Without it the planner keeps
@@ -87,7 +89,7 @@ class PlaybookBenchmark {
       upkeep.shutdownNow();
       upkeep.awaitTermination(1, TimeUnit.MINUTES);
       if (!Boolean.getBoolean("bench.keepDatabase")) {
-        sql("drop database if exists " + database + " with (force)");
+        sql("postgres", "drop database if exists " + database + " with (force)");
       }
     }
   }
@@ -359,21 +361,6 @@ class PlaybookBenchmark {
     }
   }
 
-  private String request(String kind) {
-    return """
-        {"externalId": "%s-%d-%s", "customer": "Contoso Retail", "contactName": "Kenji Sato",
-         "contactEmail": "kenji.sato@contoso.example", "severity": "A", "plan": "RAPID_RESPONSE",
-         "title": "Benchmark %s", "description": "Stores cannot open", "businessImpact": "High"}
-        """.formatted(kind, sequence.incrementAndGet(), UUID.randomUUID(), kind);
-  }
-
-  private static long pct(List<Long> sorted, int percentile) {
-    if (sorted.isEmpty()) {
-      return -1;
-    }
-    return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1));
-  }
-
   private static boolean serverRunsAutovacuum() throws Exception {
     try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
         Statement sql = connection.createStatement(); var result = sql.executeQuery("show autovacuum")) {
@@ -381,24 +368,7 @@ class PlaybookBenchmark {
     }
   }
 
-  private static void vacuumAnalyze(String database) {
-    try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + database, "postgres", "");
-        Statement sql = connection.createStatement()) {
-      sql.execute("vacuum (analyze)");
-    } catch (Exception e) {
-      System.out.println("(vacuum failed: " + e.getMessage() + ")");
-    }
-  }
-
-  private static void sql(String statement) throws Exception {
-    try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
-        Statement sql = connection.createStatement()) {
-      sql.execute(statement);
-    }
-  }
-
-  private static void report(String text) throws Exception {
-    System.out.print(text);
-    Files.writeString(RESULTS, text, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+  private String request(String kind) {
+    return sevARequest("Benchmark", kind, sequence.incrementAndGet());
   }
 }
