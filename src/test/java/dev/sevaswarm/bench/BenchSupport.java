@@ -1,5 +1,9 @@
 package dev.sevaswarm.bench;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -55,6 +59,30 @@ final class BenchSupport {
       sql(database, "vacuum (analyze)");
     } catch (Exception e) {
       System.out.println("(vacuum failed: " + e.getMessage() + ")");
+    }
+  }
+
+  /**
+   * A real SMTP server outside the application (GreenMail on loopback, in the harness's JVM), as in
+   * production, where the mail server's work is not the application's. It has answered a mail already.
+   */
+  static GreenMail smtpServer() throws Exception {
+    GreenMail smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    smtp.start();
+    GreenMailUtil.sendTextEmail("warm@sink.example", "harness@sink.example", "warm", "warm",
+        smtp.getSmtp().getServerSetup());
+    return smtp;
+  }
+
+  /** The application's properties that send its mail to that server. */
+  static List<String> mailTo(GreenMail smtp) {
+    return List.of("swarm.mail.embedded=false", "spring.mail.host=127.0.0.1",
+        "spring.mail.port=" + smtp.getSmtp().getServerSetup().getPort());
+  }
+
+  static int freePort() throws Exception {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
     }
   }
 }

@@ -15,9 +15,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import dev.sevaswarm.recovery.AppProcess;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -93,14 +91,10 @@ class BroadcastLatencyBenchmark {
         .containerThreads(32).asynchronousResponseEnabled(true));
     sink.start();
     sink.stubFor(post(urlPathMatching("/(teams|slack)/.*")).willReturn(ok("1")));
-    int smtpPort = freePort();
-    GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-    smtp.start();
+    GreenMail smtp = BenchSupport.smtpServer();
     // the sinks stand for servers that have long been running: they answer their own first call before the test
     java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
         sink.baseUrl() + "/warm")).GET().build(), java.net.http.HttpResponse.BodyHandlers.discarding());
-    com.icegreen.greenmail.util.GreenMailUtil.sendTextEmail("warm@sink.example", "harness@sink.example", "warm", "warm",
-        smtp.getSmtp().getServerSetup());
     sink.resetRequests();
     Path dir = Files.createTempDirectory("latency");
     List<String> env = new ArrayList<>(environment);
@@ -109,12 +103,13 @@ class BroadcastLatencyBenchmark {
       env.add("JAVA_TOOL_OPTIONS=" + javaOptions);
     }
     try (AppProcess app = new AppProcess(dir, Path.of("target", "bench", "latency-" + label.split(" ")[0] + ".log"))) {
-      app.start(env, "swarm.broadcast.teams-webhook-url=" + sink.baseUrl() + "/teams/bench",
+      List<String> properties = new ArrayList<>(BenchSupport.mailTo(smtp));
+      properties.addAll(List.of("swarm.broadcast.teams-webhook-url=" + sink.baseUrl() + "/teams/bench",
           "swarm.broadcast.slack-webhook-url=" + sink.baseUrl() + "/slack/bench",
-          "swarm.mail.embedded=false", "spring.mail.host=127.0.0.1", "spring.mail.port=" + smtpPort,
           "logging.level.root=WARN",
           // Camunda's defaults: a card must leave because its job wakes the executor, not because it polls often
-          "camunda.bpm.job-execution.wait-time-in-millis=5000", "camunda.bpm.job-execution.max-wait=60000");
+          "camunda.bpm.job-execution.wait-time-in-millis=5000", "camunda.bpm.job-execution.max-wait=60000"));
+      app.start(env, properties.toArray(String[]::new));
       report("\n### " + label + "\n");
       report("(each case: a Teams card, a Slack message, a team mail and an account-team mail)\n");
 
@@ -258,11 +253,6 @@ class BroadcastLatencyBenchmark {
         pct(sorted, 50), pct(sorted, 95), pct(sorted, 99), sorted.isEmpty() ? -1 : sorted.get(sorted.size() - 1));
   }
 
-  private static int freePort() throws Exception {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
 
   private String request(String kind) {
     return sevARequest("Latency", kind, sequence.incrementAndGet());
