@@ -22,11 +22,14 @@ public class MailChannel implements Channel {
   public static final String NAME = "mail";
 
   private final JavaMailSender sender;
+  private final SmtpConnections connections;
   private final SwarmProperties properties;
   private final IdentityService identity;
 
-  public MailChannel(JavaMailSender sender, SwarmProperties properties, IdentityService identity) {
+  public MailChannel(JavaMailSender sender, SmtpConnections connections, SwarmProperties properties,
+      IdentityService identity) {
     this.sender = sender;
+    this.connections = connections;
     this.properties = properties;
     this.identity = identity;
   }
@@ -51,7 +54,7 @@ public class MailChannel implements Channel {
     if (recipients.isEmpty()) {
       return "nobody: no e-mail address for " + delivery.audience();
     }
-    sender.send(mime(delivery, recipients));
+    connections.send(mime(delivery, recipients));
     return String.join(", ", recipients);
   }
 

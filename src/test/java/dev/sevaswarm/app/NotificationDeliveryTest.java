@@ -46,6 +46,8 @@ class NotificationDeliveryTest extends AppTestSupport {
   @Autowired TestRestTemplate http;
   @Autowired CaseThread thread;
   @Autowired ManagementService management;
+  @Autowired dev.sevaswarm.notify.SmtpConnections smtpConnections;
+  @Autowired org.springframework.mail.javamail.JavaMailSender mailSender;
   @Autowired io.micrometer.core.instrument.MeterRegistry metrics;
   @Autowired org.camunda.bpm.engine.HistoryService history;
   @Autowired dev.sevaswarm.cases.CaseRepository cases;
@@ -242,5 +244,44 @@ class NotificationDeliveryTest extends AppTestSupport {
     await().until(() -> mailAbout(caseId).size() == 1);
     await().until(() -> incidentsOf(caseId).isEmpty());
     assertThat(threadLines(caseId, "DECLINED sent to CUSTOMER by mail (ana@fabrikam.example)")).isEqualTo(1);
+  }
+
+  @Test
+  void mailsFromOneThread_shareOneSmtpConnection_andOneTheServerDroppedIsReplacedWithoutAFailedMail() throws Exception {
+    await().until(() -> management.createJobQuery().messages().executable().count() == 0);
+    io.micrometer.core.instrument.Counter opened = metrics.find("swarm_smtp_connections_opened").counter();
+    double before = opened.count();
+    String subject = "Kept connection " + UUID.randomUUID();
+    for (int i = 0; i < 3; i++) {
+      smtpConnections.send(mail(subject + " " + i));
+    }
+    assertThat(opened.count() - before).as("three mails, one connection").isEqualTo(1);
+    await().until(() -> mailsWithSubject(subject).size() == 3);
+
+    SMTP.stop(); // the server goes away and comes back: the kept connection is dead
+    SMTP.start();
+    smtpConnections.send(mail(subject + " after the restart"));
+    assertThat(opened.count() - before).as("replaced once, and the mail went out").isEqualTo(2);
+    await().until(() -> mailsWithSubject(subject).size() == 1);
+  }
+
+  private MimeMessage mail(String subject) throws Exception {
+    MimeMessage mail = mailSender.createMimeMessage();
+    var helper = new org.springframework.mail.javamail.MimeMessageHelper(mail, true, "UTF-8");
+    helper.setFrom("sev-a-swarm@localhost");
+    helper.setTo("team@contoso.example");
+    helper.setSubject(subject);
+    helper.setText("text", "<p>html</p>");
+    return mail;
+  }
+
+  private static List<MimeMessage> mailsWithSubject(String prefix) {
+    return Arrays.stream(SMTP.getReceivedMessages()).filter(m -> {
+      try {
+        return m.getSubject().startsWith(prefix);
+      } catch (jakarta.mail.MessagingException e) {
+        return false;
+      }
+    }).toList();
   }
 }
