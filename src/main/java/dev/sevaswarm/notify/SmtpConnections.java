@@ -7,6 +7,8 @@ import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Date;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,14 +23,18 @@ import org.springframework.stereotype.Component;
  * EHLO (and STARTTLS and AUTH on a real server) and QUIT every time; on a busy day the job threads
  * spent most of a mail's time waiting for those answers (docs/BENCHMARKS.md). A kept connection is
  * asked whether it is still there (NOOP) before each mail, and replaced when it is not, so a server
- * that dropped an idle connection costs one reconnect, not a failed delivery. A mail that fails on
- * a live connection fails as before (its delivery is retried); the connection is closed.
+ * that dropped an idle connection costs one reconnect, not a failed delivery. A connection idle for
+ * more than a minute is not asked but replaced: a firewall may have forgotten it silently, and a
+ * NOOP into a forgotten connection waits for the read timeout. A mail that fails on a live
+ * connection fails as before (its delivery is retried); the connection is closed.
  */
 @Component
 public class SmtpConnections {
 
+  static final Duration MAX_IDLE = Duration.ofMinutes(1);
+
   private final JavaMailSender sender;
-  private final ThreadLocal<Transport> kept = new ThreadLocal<>();
+  private final ThreadLocal<Kept> kept = new ThreadLocal<>();
   private final Set<Transport> all = ConcurrentHashMap.newKeySet();
   private final Counter opened;
 
@@ -43,15 +49,17 @@ public class SmtpConnections {
       sender.send(message);
       return;
     }
-    Transport transport = kept.get();
+    Kept last = kept.get();
+    Transport transport = last == null ? null : last.transport();
     try {
-      if (transport == null || !transport.isConnected()) {
+      if (transport == null || last.idleSince().plus(MAX_IDLE).isBefore(Instant.now()) || !transport.isConnected()) {
         forget(transport);
         transport = connect(server);
       }
       prepare(message);
       Address[] recipients = message.getAllRecipients();
       transport.sendMessage(message, recipients == null ? new Address[0] : recipients);
+      kept.set(new Kept(transport, Instant.now()));
     } catch (MessagingException e) {
       forget(transport);
       throw new MailSendException("Could not send the mail: " + e.getMessage(), e);
@@ -75,7 +83,6 @@ public class SmtpConnections {
     transport.connect(server.getHost(), server.getPort(), blankToNull(server.getUsername()),
         blankToNull(server.getPassword()));
     opened.increment();
-    kept.set(transport);
     all.add(transport);
     return transport;
   }
@@ -101,6 +108,8 @@ public class SmtpConnections {
       // the connection is gone either way
     }
   }
+
+  private record Kept(Transport transport, Instant idleSince) {}
 
   private static String blankToNull(String value) {
     return value == null || value.isEmpty() ? null : value;
