@@ -1,5 +1,6 @@
 package dev.sevaswarm.guard;
 
+import dev.sevaswarm.intake.ApiProblems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletOutputStream;
@@ -23,13 +24,19 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * A server error of the engine's REST APIs never tells the caller about the database: an answer
  * that names SQL, the driver or the database's version is replaced by a sentence with a reference,
- * and the original is logged under that reference for the operator.
+ * and the original is logged under that reference for the operator. A change that met another
+ * change of the same case at the same moment (the engine's optimistic locking: an engineer
+ * completing a task while the case's own job ran, say) is not a server error either: nothing was
+ * saved, and the person is told so and asked to try again (409), as the case API does.
  */
 public class NoInternalsInErrors extends OncePerRequestFilter {
 
   private static final Logger LOG = LoggerFactory.getLogger(NoInternalsInErrors.class);
   static final Pattern INTERNALS = Pattern.compile("(?i)(###|\\bSQL\\b|SQLState|JDBC|org\\.h2|org\\.postgresql|"
       + "PSQLException|ibatis|\\[\\d{5}-\\d{3}]|PostgreSQL \\d|\\bH2 \\d|Database Operation)");
+
+  /** The engine REST API's answer to an optimistic-locking failure. */
+  static final Pattern COLLISION = Pattern.compile("\"type\"\\s*:\\s*\"OptimisticLockingException\"");
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -128,6 +135,13 @@ public class NoInternalsInErrors extends OncePerRequestFilter {
       }
       String body = held.toString(StandardCharsets.UTF_8);
       HttpServletResponse response = (HttpServletResponse) getResponse();
+      if (COLLISION.matcher(body).find()) {
+        LOG.info("{} {} collided with another change of the same case: {}", request.getMethod(),
+            request.getRequestURI(), body);
+        response.resetBuffer();
+        ProblemResponse.write(response, HttpStatus.CONFLICT, ApiProblems.CONFLICT, List.of());
+        return;
+      }
       if (!INTERNALS.matcher(body).find()) {
         response.getOutputStream().write(held.toByteArray());
         return;

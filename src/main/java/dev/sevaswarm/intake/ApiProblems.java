@@ -5,6 +5,7 @@ import dev.sevaswarm.cases.FieldProblem;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -36,6 +37,17 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
   public ResponseEntity<ProblemDetail> unauthorized(AuthorizationException e) {
     return problem(HttpStatus.FORBIDDEN, e.getMessage(), List.of());
   }
+
+  /** Two changes of the same case met (a person's and one of the case's own steps): nothing was saved. */
+  @ExceptionHandler(OptimisticLockingException.class)
+  public ResponseEntity<ProblemDetail> collided(OptimisticLockingException e) {
+    LOG.info("A change of the case API collided with another change of the same case: {}", e.getMessage());
+    return problem(HttpStatus.CONFLICT, CONFLICT, List.of());
+  }
+
+  /** What a person reads when their change met another one of the same case. */
+  public static final String CONFLICT = "The case changed at the same moment (another step of it, or another person), "
+      + "so nothing was saved. Please try again.";
 
   @ExceptionHandler(Exception.class)
   public ResponseEntity<ProblemDetail> unexpected(Exception e) {

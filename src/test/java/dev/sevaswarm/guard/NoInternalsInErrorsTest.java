@@ -45,4 +45,16 @@ class NoInternalsInErrorsTest {
     String sqlInAFinding = "[{\"finding\":\"the SQL server's ### log\"}]";
     assertThat(answer(200, sqlInAFinding).getContentAsString()).isEqualTo(sqlInAFinding);
   }
+
+  @Test
+  void aCollisionWithAnotherChangeOfTheCase_isAConflictToTryAgain_notAServerError() throws Exception {
+    MockHttpServletResponse response = answer(500, "{\"type\":\"OptimisticLockingException\",\"message\":"
+        + "\"ENGINE-03005 Execution of 'UPDATE ExecutionEntity[7f1c]' failed. Entity was updated by another "
+        + "transaction concurrently.\",\"code\":1}");
+
+    assertThat(response.getStatus()).isEqualTo(409);
+    assertThat(response.getContentType()).isEqualTo("application/problem+json");
+    assertThat(response.getContentAsString()).doesNotContain("ENGINE-03005", "ExecutionEntity")
+        .contains("\"message\":\"The case changed at the same moment").contains("Please try again.");
+  }
 }
