@@ -104,7 +104,8 @@ public class CaseController {
 
   @Operation(summary = "Volunteer to investigate one more isolation area of a running Sev A case")
   @ApiResponse(responseCode = "202", description = "the investigation is being opened")
-  @ApiResponse(responseCode = "409", description = "the case has no investigation running",
+  @ApiResponse(responseCode = "409", description = "the case has no investigation running"
+      + ", or another change of the case at the same moment (nothing saved: try again)",
       content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
   @PostMapping(path = "/{caseId}/investigations", consumes = MediaType.APPLICATION_JSON_VALUE)
   public ResponseEntity<Void> volunteer(@PathVariable String caseId,
@@ -120,7 +121,8 @@ public class CaseController {
 
   @Operation(summary = "Raise a Sev B/C case to Sev A, which starts the swarm")
   @ApiResponse(responseCode = "202", description = "raised")
-  @ApiResponse(responseCode = "409", description = "the case is not a Sev B/C case waiting for its engineer",
+  @ApiResponse(responseCode = "409", description = "the case is not a Sev B/C case waiting for its engineer"
+      + ", or another change of the case at the same moment (nothing saved: try again)",
       content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
   @ApiResponse(responseCode = "422", description = "the plan has no Sev A support",
       content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))

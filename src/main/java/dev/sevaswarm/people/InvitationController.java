@@ -55,7 +55,8 @@ public class InvitationController {
   @ApiResponse(responseCode = "200", description = "accepted")
   @ApiResponse(responseCode = "403", description = "only the invitee answers")
   @ApiResponse(responseCode = "404", description = "no such invitation")
-  @ApiResponse(responseCode = "409", description = "answered or run out already, or the area was taken first")
+  @ApiResponse(responseCode = "409", description = "answered or run out already, or the area was taken first"
+      + ", or another change of the case at the same moment (nothing saved: try again)")
   @PostMapping(path = "/api/invitations/{id}/accept", produces = MediaType.APPLICATION_JSON_VALUE)
   public Invitation accept(@PathVariable String id) {
     return answers.accept(id, Caller.current(identity));
@@ -66,7 +67,8 @@ public class InvitationController {
   @ApiResponse(responseCode = "400", description = "no reason, or a reason over 1000 characters")
   @ApiResponse(responseCode = "403", description = "only the invitee answers")
   @ApiResponse(responseCode = "404", description = "no such invitation")
-  @ApiResponse(responseCode = "409", description = "answered or run out already")
+  @ApiResponse(responseCode = "409", description = "answered or run out already"
+      + ", or another change of the case at the same moment (nothing saved: try again)")
   @PostMapping(path = "/api/invitations/{id}/decline", consumes = MediaType.APPLICATION_JSON_VALUE,
       produces = MediaType.APPLICATION_JSON_VALUE)
   public Invitation decline(@PathVariable String id, @RequestBody(required = false) JsonNode body) {

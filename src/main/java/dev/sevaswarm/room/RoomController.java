@@ -105,7 +105,8 @@ public class RoomController {
   @ApiResponse(responseCode = "200", description = "set: in the thread and the team channel; the overdue watch moves")
   @ApiResponse(responseCode = "400", description = "no text, or a due time that is missing or in the past")
   @ApiResponse(responseCode = "403", description = "only the owner and duty managers set the next action")
-  @ApiResponse(responseCode = "409", description = "the case is resolved or closed")
+  @ApiResponse(responseCode = "409", description = "the case is resolved or closed"
+      + ", or another change of the case at the same moment (nothing saved: try again)")
   @PutMapping(path = "/next-action", consumes = MediaType.APPLICATION_JSON_VALUE)
   public NextActions.NextAction nextAction(@PathVariable String caseId, @RequestBody JsonNode body) {
     SupportCase supportCase = find(caseId);
@@ -142,7 +143,8 @@ public class RoomController {
   @Operation(summary = "Hand the case over now (the owner or a duty manager): the owner gets the hand-over task")
   @ApiResponse(responseCode = "202", description = "asked: the owner writes the brief, the best Sev A engineer on shift is invited")
   @ApiResponse(responseCode = "403", description = "only the case's owner and duty managers hand it over")
-  @ApiResponse(responseCode = "409", description = "no swarm running, no owner yet, or a handover already under way")
+  @ApiResponse(responseCode = "409", description = "no swarm running, no owner yet, or a handover already under way"
+      + ", or another change of the case at the same moment (nothing saved: try again)")
   @PostMapping(path = "/handover")
   public ResponseEntity<Void> handover(@PathVariable String caseId) {
     SupportCase supportCase = find(caseId);
