@@ -8,6 +8,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -30,6 +32,16 @@ class WebappTranslations {
 
   private final ObjectMapper json = new ObjectMapper();
   private final Map<String, byte[]> japanese = new ConcurrentHashMap<>();
+
+  /**
+   * Made before the first browser asks: Admin sets a page's title once, as it opens, and a title
+   * asked for before its words arrive keeps showing the label's key (USERS_USERS).
+   */
+  @EventListener(ApplicationReadyEvent.class)
+  void prepare() {
+    japanese("cockpit");
+    japanese("admin");
+  }
 
   @GetMapping(path = "/camunda/app/{app:cockpit|admin}/locales/ja.json", produces = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<byte[]> japanese(@PathVariable String app) {

@@ -131,8 +131,11 @@ class TasklistBrowserTest extends AppTestSupport {
       chromium.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("body"), "ユーザー"));
       chromium.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("body"), "グループ"));
       // the page's title is set once the translations are in: no label key shows
-      chromium.wait.until(d -> !d.findElement(By.cssSelector("body")).getText().contains("USERS_USERS"));
-      chromium.save("admin-ja");
+      try {
+        chromium.wait.until(d -> !d.findElement(By.cssSelector("body")).getText().contains("USERS_USERS"));
+      } finally {
+        chromium.save("admin-ja");
+      }
     }
   }
 }
