@@ -26,6 +26,10 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice
 public class ApiProblems extends ResponseEntityExceptionHandler {
 
+  /** What a person reads when their change met another one of the same case. */
+  public static final String CONFLICT = "The case changed at the same moment (another step of it, or another person), "
+      + "so nothing was saved. Please try again.";
+
   private static final Logger LOG = LoggerFactory.getLogger(ApiProblems.class);
 
   @ExceptionHandler(ApiException.class)
@@ -44,10 +48,6 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     LOG.info("A change of the case API collided with another change of the same case: {}", e.getMessage());
     return problem(HttpStatus.CONFLICT, CONFLICT, List.of());
   }
-
-  /** What a person reads when their change met another one of the same case. */
-  public static final String CONFLICT = "The case changed at the same moment (another step of it, or another person), "
-      + "so nothing was saved. Please try again.";
 
   @ExceptionHandler(Exception.class)
   public ResponseEntity<ProblemDetail> unexpected(Exception e) {
