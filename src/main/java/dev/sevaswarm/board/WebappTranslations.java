@@ -34,8 +34,9 @@ class WebappTranslations {
   private final Map<String, byte[]> japanese = new ConcurrentHashMap<>();
 
   /**
-   * Made before the first browser asks: Admin sets a page's title once, as it opens, and a title
-   * asked for before its words arrive keeps showing the label's key (USERS_USERS).
+   * Made before the first browser asks, so that its words arrive as fast as the webapp's own English
+   * file: Admin sets a page's title once, as the page opens, and a title asked for before its words
+   * have arrived keeps showing the label's key (USERS_USERS).
    */
   @EventListener(ApplicationReadyEvent.class)
   void prepare() {
