@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
@@ -34,12 +35,19 @@ public class SmtpConnections {
   static final Duration MAX_IDLE = Duration.ofMinutes(1);
 
   private final JavaMailSender sender;
+  private final Duration maxIdle;
   private final ThreadLocal<Kept> kept = new ThreadLocal<>();
   private final Set<Transport> all = ConcurrentHashMap.newKeySet();
   private final Counter opened;
 
+  @Autowired
   public SmtpConnections(JavaMailSender sender, MeterRegistry metrics) {
+    this(sender, metrics, MAX_IDLE);
+  }
+
+  SmtpConnections(JavaMailSender sender, MeterRegistry metrics, Duration maxIdle) {
     this.sender = sender;
+    this.maxIdle = maxIdle;
     this.opened = Counter.builder("swarm_smtp_connections_opened")
         .description("SMTP connections opened to send mail (one is kept per sending thread)").register(metrics);
   }
@@ -52,7 +60,7 @@ public class SmtpConnections {
     Kept last = kept.get();
     Transport transport = last == null ? null : last.transport();
     try {
-      if (transport == null || last.idleSince().plus(MAX_IDLE).isBefore(Instant.now()) || !transport.isConnected()) {
+      if (transport == null || last.idleSince().plus(maxIdle).isBefore(Instant.now()) || !transport.isConnected()) {
         forget(transport);
         transport = connect(server);
       }
@@ -79,7 +87,10 @@ public class SmtpConnections {
   }
 
   private Transport connect(JavaMailSenderImpl server) throws MessagingException {
-    Transport transport = server.getSession().getTransport(server.getProtocol());
+    // as JavaMailSenderImpl chooses it: its own setting, the session's, or SMTP
+    String protocol = server.getProtocol() != null ? server.getProtocol()
+        : server.getSession().getProperty("mail.transport.protocol");
+    Transport transport = server.getSession().getTransport(protocol != null ? protocol : "smtp");
     transport.connect(server.getHost(), server.getPort(), blankToNull(server.getUsername()),
         blankToNull(server.getPassword()));
     opened.increment();
