@@ -10,10 +10,12 @@ import dev.sevaswarm.cases.Times;
 import dev.sevaswarm.notify.MessageComposer;
 import dev.sevaswarm.notify.NotificationEvent;
 import dev.sevaswarm.room.NextActions;
+import dev.sevaswarm.room.NextActions.NextAction;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -57,15 +59,16 @@ public class CheckNextActionDelegate implements JavaDelegate {
   }
 
   private void askForHelp(DelegateExecution execution, String caseId) {
-    String question = nextActions.of(caseId)
+    Optional<NextAction> last = nextActions.of(caseId);
+    String question = last
         .map(a -> words.teamWord("thread.nextAction.askHelp", caseId, words.teamTime(a.due())))
         .orElse(words.teamWord("thread.nextAction.askHelpNever", caseId));
-    thread.post(caseId, CaseThread.SYSTEM, ThreadKind.NEXT_ACTION, nextActions.of(caseId)
+    thread.post(caseId, CaseThread.SYSTEM, ThreadKind.NEXT_ACTION, last
         .map(a -> ThreadWords.of("thread.nextAction.askHelp", caseId, CaseClock.format(a.due())))
         .orElse(ThreadWords.of("thread.nextAction.askHelpNever", caseId)));
     Map<String, String> details = new LinkedHashMap<>();
     details.put("help", question);
-    nextActions.of(caseId).ifPresent(a -> details.put("lastNextAction", a.text()));
+    last.ifPresent(a -> details.put("lastNextAction", a.text()));
     Object owner = execution.getVariable(Var.OWNER);
     if (owner != null) {
       details.put(MessageComposer.PEOPLE, owner.toString());
