@@ -5,6 +5,7 @@ import dev.sevaswarm.audit.AuditTrail;
 import dev.sevaswarm.cases.CaseRepository;
 import dev.sevaswarm.cases.Playbook;
 import dev.sevaswarm.cases.SupportCase;
+import dev.sevaswarm.cases.ThreadKind;
 import dev.sevaswarm.identity.Caller;
 import dev.sevaswarm.identity.DisplayNames;
 import dev.sevaswarm.identity.Roles;
@@ -22,6 +23,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,9 +33,10 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -261,10 +264,10 @@ public class BoardController {
 
   /** What each kind of thread entry is called in the reader's language. */
   private Map<String, String> kindWords() {
-    Map<String, String> words = new java.util.LinkedHashMap<>();
-    for (dev.sevaswarm.cases.ThreadKind kind : dev.sevaswarm.cases.ThreadKind.values()) {
+    Map<String, String> words = new LinkedHashMap<>();
+    for (ThreadKind kind : ThreadKind.values()) {
       words.put(kind.name(), messages.getMessage("kind." + kind.name(), null, kind.name(),
-          org.springframework.context.i18n.LocaleContextHolder.getLocale()));
+          LocaleContextHolder.getLocale()));
     }
     return words;
   }

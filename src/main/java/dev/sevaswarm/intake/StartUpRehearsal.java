@@ -1,5 +1,6 @@
 package dev.sevaswarm.intake;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sevaswarm.cases.CaseThread;
 import dev.sevaswarm.cases.DiskSync;
@@ -14,12 +15,12 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -160,7 +161,7 @@ class StartUpRehearsal {
             .put("severity", "A").put("plan", "RAPID_RESPONSE").put("title", "Rehearsal")
             .put("description", "Nothing is sent")), caseId);
         json.writeValueAsBytes(queries.justOpened(example));
-      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      } catch (JsonProcessingException e) {
         throw new IllegalStateException(e);
       } finally {
         identity.clearAuthentication();

@@ -90,10 +90,11 @@ public class DeliverNotificationDelegate implements JavaDelegate {
     static Published of(DelegateExecution execution) {
       Object notification = execution.getVariable(Var.NOTIFICATION);
       if (notification == null) {
+        Object details = execution.getVariable(Var.DETAILS);
         return new Published((String) execution.getVariable(Var.CASE_ID),
             NotificationEvent.valueOf((String) execution.getVariable(Var.EVENT)), (String) execution.getVariable(Var.EVENT_KEY),
             (String) execution.getVariable(Var.PUBLISHED_AT), Target.parse((String) execution.getVariable(Var.TARGET)),
-            details(execution.getVariable(Var.DETAILS) == null ? null : Spin.JSON(execution.getVariable(Var.DETAILS).toString())));
+            details(details == null ? null : Spin.JSON(details.toString())));
       }
       SpinJsonNode json = Spin.JSON(notification.toString());
       return new Published(execution.getBusinessKey(), NotificationEvent.valueOf(json.prop(Var.EVENT).stringValue()),

@@ -35,6 +35,7 @@ public final class Rehearsal {
 
   /** Where to try connections, or null: not in this round. */
   static String ownUrl() {
-    return STAGE.get() == null ? null : STAGE.get().ownUrl();
+    Stage stage = STAGE.get();
+    return stage == null ? null : stage.ownUrl();
   }
 }
