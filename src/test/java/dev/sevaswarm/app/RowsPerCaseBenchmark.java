@@ -2,13 +2,10 @@ package dev.sevaswarm.app;
 
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import dev.sevaswarm.bench.BenchSupport;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -42,10 +39,8 @@ class RowsPerCaseBenchmark extends AppTestSupport {
       HttpHeaders headers = new HttpHeaders();
       headers.setBasicAuth("intake", "demo");
       headers.setContentType(MediaType.APPLICATION_JSON);
-      http.exchange("/api/cases", HttpMethod.POST, new HttpEntity<>("""
-          {"externalId": "%s", "customer": "Contoso", "contactName": "Kenji", "contactEmail": "k@contoso.example",
-           "severity": "A", "plan": "RAPID_RESPONSE", "title": "Rows", "description": "Counting rows"}"""
-          .formatted(UUID.randomUUID()), headers), String.class);
+      http.exchange("/api/cases", HttpMethod.POST, new HttpEntity<>(BenchSupport.sevARequest("Rows", "COUNTED", i),
+          headers), String.class);
     }
     await().atMost(Duration.ofSeconds(60)).until(() -> dueJobs(jdbc) == 0);
     Map<String, Integer> after = counts(jdbc);
@@ -61,14 +56,11 @@ class RowsPerCaseBenchmark extends AppTestSupport {
     }
     report.append(String.format("- **in all: %.1f rows per case**%n%nVariables of one case, by process:%n",
         total / (double) CASES));
-    String last = jdbc.queryForObject("select max(case_id) from support_case where title = 'Rows'", String.class);
+    String last = jdbc.queryForObject("select max(case_id) from support_case where title = 'Rows COUNTED'", String.class);
     jdbc.queryForList("select d.KEY_ k, count(*) n from ACT_RU_VARIABLE v join ACT_RU_EXECUTION e on v.PROC_INST_ID_ = e.ID_ "
         + "join ACT_RE_PROCDEF d on e.PROC_DEF_ID_ = d.ID_ where e.BUSINESS_KEY_ = ? group by d.KEY_ order by 1", last)
         .forEach(row -> report.append("- ").append(row.get("K")).append(": ").append(row.get("N")).append('\n'));
-    System.out.print(report);
-    Path results = Path.of("target", "bench", "results.md");
-    Files.createDirectories(results.getParent());
-    Files.writeString(results, report, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    BenchSupport.report(report.toString());
   }
 
   private static int dueJobs(JdbcTemplate jdbc) {

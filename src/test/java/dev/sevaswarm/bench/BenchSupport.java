@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** What the benchmarks share: their report, percentiles, the Sev A request and the local PostgreSQL server. */
-final class BenchSupport {
+public final class BenchSupport {
 
   static final List<String> DATABASES = List.of(System.getProperty("bench.databases", "h2,postgres").split(","));
   private static final Path RESULTS = Path.of("target", "bench", "results.md");
@@ -22,7 +22,7 @@ final class BenchSupport {
   private BenchSupport() {}
 
   /** Prints the figures and appends them to target/bench/results.md. */
-  static void report(String text) throws Exception {
+  public static void report(String text) throws Exception {
     Files.createDirectories(RESULTS.getParent());
     System.out.print(text);
     Files.writeString(RESULTS, text, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
@@ -37,7 +37,7 @@ final class BenchSupport {
   }
 
   /** A Sev A Rapid Response request whose external id and title name the phase it belongs to. */
-  static String sevARequest(String title, String kind, int sequence) {
+  public static String sevARequest(String title, String kind, int sequence) {
     return """
         {"externalId": "%s-%d-%s", "customer": "Contoso Retail", "contactName": "Kenji Sato",
          "contactEmail": "kenji.sato@contoso.example", "severity": "A", "plan": "RAPID_RESPONSE",
