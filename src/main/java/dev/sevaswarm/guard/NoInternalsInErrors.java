@@ -27,7 +27,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * and the original is logged under that reference for the operator. A change that met another
  * change of the same case at the same moment (the engine's optimistic locking: an engineer
  * completing a task while the case's own job ran, say) is not a server error either: nothing was
- * saved, and the person is told so and asked to try again (409), as the case API does.
+ * saved, and the person is told so and asked to try again (409), as the case API does. Both sit
+ * here, in front of the answers, because the engine REST API and Tasklist's own are two separate
+ * JAX-RS applications with their own exception mappers; this filter stands before both.
  */
 public class NoInternalsInErrors extends OncePerRequestFilter {
 
