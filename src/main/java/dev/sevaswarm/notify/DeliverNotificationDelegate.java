@@ -11,9 +11,14 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.spin.Spin;
@@ -21,9 +26,12 @@ import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
 
 /**
- * Delivers one notification to one audience on one channel. Runs in its own job; a failure is
- * recorded and thrown, so the engine retries it and, after the last retry, raises an incident
- * that an operator can retry from Cockpit.
+ * Delivers one published notification to each of its audiences and channels. Runs in its own job;
+ * the channels are sent to side by side ({@link ChannelSenders}), each delivery is marked in the
+ * delivery log as soon as its channel took it, so a retry sends only what has not gone out yet. A
+ * failure is recorded on the case's thread and thrown, naming the channels that failed, so the
+ * engine retries the job and, after the last retry, raises an incident that an operator can retry
+ * from Cockpit.
  */
 @Component("deliverNotification")
 public class DeliverNotificationDelegate implements JavaDelegate {
@@ -34,57 +42,96 @@ public class DeliverNotificationDelegate implements JavaDelegate {
   private final DeliveryLog log;
   private final MeterRegistry metrics;
   private final NotificationRetry retry;
+  private final ChannelSenders senders;
 
   public DeliverNotificationDelegate(CaseRepository cases, MessageComposer composer, List<Channel> channels,
-      DeliveryLog log, MeterRegistry metrics, NotificationRetry retry) {
+      DeliveryLog log, MeterRegistry metrics, NotificationRetry retry, ChannelSenders senders) {
     this.retry = retry;
     this.cases = cases;
     this.composer = composer;
     this.channels = channels;
     this.log = log;
     this.metrics = metrics;
+    this.senders = senders;
   }
+
+  /** One audience on one channel, composed and ready to send. */
+  private record Sending(Target target, Channel channel, Delivery delivery) {}
 
   @Override
   public void execute(DelegateExecution execution) {
     Published published = Published.of(execution);
-    String caseId = published.caseId();
-    NotificationEvent event = published.event();
-    Target target = published.target();
-    String eventKey = published.eventKey();
-    if (log.delivered(eventKey, target.audience(), target.channel())) {
+    List<Target> pending = published.targets().stream()
+        .filter(target -> !log.delivered(published.eventKey(), target.audience(), target.channel())).toList();
+    if (pending.isEmpty()) {
       return;
     }
-    Channel channel = channels.stream().filter(c -> c.name().equals(target.channel())).findFirst()
-        .orElseThrow(() -> new IllegalStateException("No channel '" + target.channel() + "'"));
-    SupportCase supportCase = cases.find(caseId)
-        .orElseThrow(() -> new IllegalStateException("Case " + caseId + " does not exist"));
-    Map<String, String> details = published.details();
-    ComposedMessage message = composer.compose(supportCase, event, target.audience(), details);
-    Delivery delivery = new Delivery(supportCase, event, target.audience(), message, details);
+    SupportCase supportCase = cases.find(published.caseId())
+        .orElseThrow(() -> new IllegalStateException("Case " + published.caseId() + " does not exist"));
+    Map<Audience, ComposedMessage> messages = new EnumMap<>(Audience.class);
+    List<Sending> sendings = new ArrayList<>();
+    for (Target target : pending) {
+      Channel channel = channels.stream().filter(c -> c.name().equals(target.channel())).findFirst()
+          .orElseThrow(() -> new IllegalStateException("No channel '" + target.channel() + "'"));
+      ComposedMessage message = messages.computeIfAbsent(target.audience(),
+          audience -> composer.compose(supportCase, published.event(), audience, published.details()));
+      sendings.add(new Sending(target, channel,
+          new Delivery(supportCase, published.event(), target.audience(), message, published.details())));
+    }
     if (Rehearsal.on()) {
-      channel.rehearse(delivery, Rehearsal.ownUrl());
+      sendings.forEach(sending -> sending.channel().rehearse(sending.delivery(), Rehearsal.ownUrl()));
       return;
     }
-    String recipient;
-    try {
-      recipient = channel.deliver(delivery);
-    } catch (RuntimeException failure) {
-      log.recordFailure(caseId, event, target.audience(), channel.name(), failure.getMessage(),
-          RetryNote.of(retry.getCycle()));
-      Counter.builder("swarm_notification_failures").description("Failed delivery attempts")
-          .tag("channel", channel.name()).register(metrics).increment();
-      throw failure;
+    List<CompletableFuture<String>> sent = sendings.stream()
+        .map(sending -> senders.send(sending.channel().name(), () -> deliver(published, sending))).toList();
+    Map<Sending, RuntimeException> failures = new LinkedHashMap<>();
+    for (int i = 0; i < sendings.size(); i++) {
+      try {
+        sent.get(i).join();
+      } catch (CompletionException e) {
+        failures.put(sendings.get(i), e.getCause() instanceof RuntimeException failure ? failure : e);
+      }
     }
+    if (failures.size() < sendings.size()) {
+      log.deliveriesToDisk();
+    }
+    failures.forEach((sending, failure) -> {
+      log.recordFailure(published.caseId(), published.event(), sending.target().audience(), sending.channel().name(),
+          failure.getMessage(), RetryNote.of(retry.getCycle()));
+      Counter.builder("swarm_notification_failures").description("Failed delivery attempts")
+          .tag("channel", sending.channel().name()).register(metrics).increment();
+    });
+    if (!failures.isEmpty()) {
+      throw new DeliveryFailed(failures);
+    }
+  }
+
+  /** Sends on the channel's own thread, and marks it delivered there and then. */
+  private String deliver(Published published, Sending sending) {
+    String recipient = sending.channel().deliver(sending.delivery());
     Times.parse(published.publishedAt()).ifPresent(at ->
         Timer.builder("swarm_notification_delivery").description("From publishing a notification to its delivery")
-            .tag("channel", channel.name()).publishPercentileHistogram().register(metrics)
+            .tag("channel", sending.channel().name()).publishPercentileHistogram().register(metrics)
             .record(Duration.between(at, CaseClock.now())));
-    log.recordDelivery(caseId, eventKey, event, target.audience(), channel.name(), recipient);
+    log.recordDelivery(published.caseId(), published.eventKey(), published.event(), sending.target().audience(),
+        sending.channel().name(), recipient);
+    return recipient;
+  }
+
+  /** Some of an event's deliveries failed: the incident's message names each, with its reason. */
+  static class DeliveryFailed extends RuntimeException {
+
+    DeliveryFailed(Map<Sending, RuntimeException> failures) {
+      super(failures.entrySet().stream()
+          .map(f -> f.getKey().channel().name() + " to " + f.getKey().target().audience() + " failed: "
+              + f.getValue().getMessage())
+          .collect(Collectors.joining("; ")), failures.values().iterator().next());
+      failures.values().stream().skip(1).forEach(this::addSuppressed);
+    }
   }
 
   /** What was published, from the delivery's one variable (or the several of instances started before 2026-11-29). */
-  record Published(String caseId, NotificationEvent event, String eventKey, String publishedAt, Target target,
+  record Published(String caseId, NotificationEvent event, String eventKey, String publishedAt, List<Target> targets,
       Map<String, String> details) {
 
     static Published of(DelegateExecution execution) {
@@ -93,13 +140,21 @@ public class DeliverNotificationDelegate implements JavaDelegate {
         Object details = execution.getVariable(Var.DETAILS);
         return new Published((String) execution.getVariable(Var.CASE_ID),
             NotificationEvent.valueOf((String) execution.getVariable(Var.EVENT)), (String) execution.getVariable(Var.EVENT_KEY),
-            (String) execution.getVariable(Var.PUBLISHED_AT), Target.parse((String) execution.getVariable(Var.TARGET)),
+            (String) execution.getVariable(Var.PUBLISHED_AT), List.of(Target.parse((String) execution.getVariable(Var.TARGET))),
             details(details == null ? null : Spin.JSON(details.toString())));
       }
       SpinJsonNode json = Spin.JSON(notification.toString());
       return new Published(execution.getBusinessKey(), NotificationEvent.valueOf(json.prop(Var.EVENT).stringValue()),
           json.prop(Var.EVENT_KEY).stringValue(), json.prop(Var.PUBLISHED_AT).stringValue(),
-          Target.parse(json.prop(Var.TARGET).stringValue()), details(json.hasProp(Var.DETAILS) ? json.prop(Var.DETAILS) : null));
+          targets(json), details(json.hasProp(Var.DETAILS) ? json.prop(Var.DETAILS) : null));
+    }
+
+    /** Every target of the event; a delivery published before 2026-11-30 has one. */
+    private static List<Target> targets(SpinJsonNode json) {
+      if (!json.hasProp(Var.TARGETS)) {
+        return List.of(Target.parse(json.prop(Var.TARGET).stringValue()));
+      }
+      return json.prop(Var.TARGETS).elements().stream().map(target -> Target.parse(target.stringValue())).toList();
     }
 
     private static Map<String, String> details(SpinJsonNode json) {

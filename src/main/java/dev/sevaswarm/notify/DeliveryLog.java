@@ -14,7 +14,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Remembers each delivery per event, audience and channel, and each failed attempt. Both are
- * written in their own transaction: a delivery right after the channel accepted it, so that a retry
+ * written in their own transaction: a delivery right after the channel accepted it (and on disk before
+ * its job ends, {@link #deliveriesToDisk}), so that a retry
  * of the job (after a later failure rolled the job back) does not send it a second time; a failure
  * so that it stays on the case's record although the job's transaction is rolled back.
  */
@@ -52,6 +53,13 @@ public class DeliveryLog {
       thread.post(caseId, CaseThread.SYSTEM, ThreadKind.NOTIFICATION,
           ThreadWords.of("thread.notification.sent", event, audience, channel, recipient));
     });
+  }
+
+  /**
+   * Makes the deliveries recorded so far durable before their job ends: one synced checkpoint (on
+   * H2) for all the channels of an event, however many went out side by side.
+   */
+  public void deliveriesToDisk() {
     disk.committedDataToDisk();
   }
 

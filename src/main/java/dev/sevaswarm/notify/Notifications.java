@@ -20,11 +20,11 @@ import org.springframework.stereotype.Service;
 
 /**
  * The notification port. Publishing starts one {@code case-notification} process instance per
- * audience and channel, in the caller's transaction: the notification is stored with the step that
- * caused it (never lost), and each delivery runs in a job of its own with retries, so a failing
- * channel becomes an incident of that one delivery and never blocks or rolls back the case. The
- * deliveries of one event are separate instances so that they run side by side: the engine runs
- * the jobs of one instance one after another, and a Teams card must not wait for a slow mail server.
+ * event, naming every audience and channel it goes to, in the caller's transaction: the notification
+ * is stored with the step that caused it (never lost), and its deliveries run in a job of their own
+ * with retries, so a failing channel becomes an incident of that event's delivery and never blocks or
+ * rolls back the case. The job sends to the channels side by side, so a Teams card does not wait for
+ * a slow mail server, and a retry sends only what has not gone out yet.
  */
 @Service
 public class Notifications {
@@ -59,19 +59,17 @@ public class Notifications {
     notification.put(Var.EVENT_KEY, UUID.randomUUID().toString());
     notification.put(Var.PUBLISHED_AT, CaseClock.format(CaseClock.now()));
     notification.put(Var.DETAILS, new LinkedHashMap<>(details));
-    for (String target : targets) {
-      notification.put(Var.TARGET, target);
-      // one variable, with the case as business key: a delivery is read whole, and every variable costs
-      // a row, its history and its history's detail (docs/BENCHMARKS.md, "The whole work of a case")
-      runtime.createProcessInstanceByKey(Playbook.Process.CASE_NOTIFICATION)
-          .businessKey(caseId)
-          .setVariables(Variables.createVariables().putValueTyped(Var.NOTIFICATION,
-              SpinValues.jsonValue(Spin.JSON(notification).toString()).create()))
-          .execute();
-    }
+    notification.put(Var.TARGETS, targets);
+    // one instance and one variable per event, with the case as business key: every instance, job and
+    // variable costs rows and their history (docs/BENCHMARKS.md, "The whole work of a case")
+    runtime.createProcessInstanceByKey(Playbook.Process.CASE_NOTIFICATION)
+        .businessKey(caseId)
+        .setVariables(Variables.createVariables().putValueTyped(Var.NOTIFICATION,
+            SpinValues.jsonValue(Spin.JSON(notification).toString()).create()))
+        .execute();
   }
 
-  /** "AUDIENCE:channel", one delivery (instance and job) each. */
+  /** "AUDIENCE:channel": one delivery of an event. */
   public record Target(Audience audience, String channel) {
 
     static String of(Audience audience, String channel) {

@@ -151,6 +151,28 @@ class NotificationDeliveryTest extends AppTestSupport {
   }
 
   @Test
+  void theChannelsOfOneEvent_goOutSideBySide_fromOneDeliveryJob() {
+    String marker = "Slow Slack " + UUID.randomUUID();
+    StubMapping slow = WEBHOOKS.stubFor(post(urlPathEqualTo("/slack/hook-secret")).atPriority(1)
+        .withRequestBody(containing(marker)).willReturn(ok("1").withFixedDelay(800)));
+    try {
+      String caseId = openSevA(marker);
+
+      await().until(() -> threadLines(caseId, "INTAKE_BROADCAST sent to TEAM by slack") == 1
+          && threadLines(caseId, "INTAKE_BROADCAST sent to TEAM by teams") == 1
+          && threadLines(caseId, "INTAKE_BROADCAST sent to TEAM by mail") == 1);
+      long teamsAt = webhookCalls("teams", marker).get(0).getLoggedDate().getTime();
+      long slackAt = webhookCalls("slack", marker).get(0).getLoggedDate().getTime();
+      assertThat(Math.abs(teamsAt - slackAt)).as("neither waited for the other's answer (0.8 s)").isLessThan(600);
+      assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseId)
+          .processDefinitionKey(Playbook.Process.CASE_NOTIFICATION).list())
+          .as("the broadcast and the sales notice: one delivery instance per event").hasSize(2);
+    } finally {
+      WEBHOOKS.removeStub(slow);
+    }
+  }
+
+  @Test
   void aWebhookFailingOnce_isRetriedAndDeliveredOnce() {
     String marker = "Flaky " + UUID.randomUUID();
     String scenario = "flaky-" + marker;
@@ -208,7 +230,8 @@ class NotificationDeliveryTest extends AppTestSupport {
     Incident incident = await().atMost(Duration.ofSeconds(40))
         .until(() -> incidentsOf(caseId).stream().findFirst().orElse(null), i -> i != null);
     assertThat(incident.getActivityId()).isEqualTo("ServiceTask_DeliverNotification");
-    assertThat(incident.getIncidentMessage()).contains("did not answer within");
+    assertThat(incident.getIncidentMessage()).as("the incident names the channel that failed, not the others")
+        .startsWith("slack to TEAM failed: ").contains("did not answer within").doesNotContain("teams");
     assertThat(threadLines(caseId, "INTAKE_BROADCAST to TEAM by slack failed")).isEqualTo(3);
     assertThat(threadLines(caseId, "INTAKE_BROADCAST sent to TEAM by teams")).as("Teams unaffected").isEqualTo(1);
     assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseId)
