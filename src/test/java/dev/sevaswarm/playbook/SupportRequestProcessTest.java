@@ -47,6 +47,12 @@ class SupportRequestProcessTest extends ProcessTestSupport {
     assertThat(firstResponseDue(request)).isBetween(opened.plusMinutes(60), CaseClock.now().plusMinutes(60));
     assertThat(recorded.firstResponseDue()).isEqualTo(firstResponseDue(request));
     assertThat(swarmOf(request).getBusinessKey()).isEqualTo(request.getBusinessKey());
+    assertThat(runtime.getVariablesLocal(swarmOf(request).getId()))
+        .as("the swarm gets the facts its forms and steps read")
+        .containsKeys(Var.CASE_ID, Var.SEVERITY, Var.PLAN, Var.CUSTOMER, Var.TITLE, Var.DESCRIPTION,
+            Var.BUSINESS_IMPACT, Var.CONTACT_NAME, Var.CONTACT_EMAIL, Var.FIRST_RESPONSE_DUE, Var.ESCALATION_DUE)
+        .as("not the intake's own, which stay with the case and its record (each copy costs rows)")
+        .doesNotContainKeys(Var.SERVICES, Var.RESPONSE_TIMES, Var.REQUESTED_BY);
   }
 
   @Test
@@ -127,6 +133,8 @@ class SupportRequestProcessTest extends ProcessTestSupport {
     ProcessInstance swarm = swarmOf(request);
     assertThat(swarm).isWaitingAt(Task.TAKE_OWNERSHIP);
     assertThat(runtime.getVariable(swarm.getId(), Var.FIRST_RESPONSE_AT)).as("the Sev A clock starts afresh").isNull();
+    assertThat(runtime.getVariable(swarm.getId(), Var.RAISED)).as("the account team hears it was raised").isEqualTo(true);
+    assertThat(runtime.getVariable(swarm.getId(), Var.OWNER)).as("the engineer who raised it").isEqualTo("eng-app");
     assertThat(notifications(request.getBusinessKey()))
         .as("the swarm starts with its broadcast, as a case that came in as Sev A does")
         .containsExactly("RAISED_TO_SEV_A", "INTAKE_BROADCAST", "SALES_NOTICE");
