@@ -204,9 +204,10 @@ public final class Playbook {
     public static final String RAISE_TO_SEV_A = "raiseToSevA";
     public static final String RAISED = "raised";
     public static final String DOWNGRADED = "downgraded";
-    // notifications: one Json variable per event, with these fields (one target each before 2026-11-30,
-    // separate variables before 2026-11-29)
+    // notifications: one Json variable per step that published, its events each with these fields
+    // (one event with one target before 2026-11-30, separate variables before 2026-11-29)
     public static final String NOTIFICATION = "notification";
+    public static final String EVENTS = "events";
     public static final String EVENT = "event";
     public static final String EVENT_KEY = "eventKey";
     public static final String TARGETS = "targets";

@@ -73,7 +73,7 @@ public class TaskCompletionFields {
       Var.ESCALATION_DUE, Var.UPDATE_CADENCE_MINUTES, Var.SLA_BREACHED, Var.SLA_STARTED_AT, Var.OWNER,
       Var.AREA, Var.AREA_GROUP, Var.ROOT_CAUSE_FOUND, Var.VOLUNTEERED_BY, Var.JOINED_BY, Var.ESCALATION_REASON,
       Var.UPDATE_COUNT, Var.RAISED, Var.DOWNGRADED, Var.EVENT, Var.EVENT_KEY, Var.TARGETS, Var.TARGET,
-      Var.DETAILS, Var.PUBLISHED_AT, Var.NOTIFICATION);
+      Var.DETAILS, Var.PUBLISHED_AT, Var.NOTIFICATION, Var.EVENTS);
 
   private static final Set<String> INPUT_TYPES = Set.of("textfield", "textarea", "number", "checkbox", "checklist",
       "radio", "select", "taglist", "datetime");

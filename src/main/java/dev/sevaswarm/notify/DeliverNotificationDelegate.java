@@ -26,8 +26,8 @@ import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
 
 /**
- * Delivers one published notification to each of its audiences and channels. Runs in its own job;
- * the channels are sent to side by side ({@link ChannelSenders}), each delivery is marked in the
+ * Delivers what one step of a case published (one event or several) to each audience and channel.
+ * Runs in its own job; the channels are sent to side by side ({@link ChannelSenders}), each delivery is marked in the
  * delivery log as soon as its channel took it, so a retry sends only what has not gone out yet. A
  * failure is recorded on the case's thread and thrown, naming the channels that failed, so the
  * engine retries the job and, after the last retry, raises an incident that an operator can retry
@@ -55,35 +55,40 @@ public class DeliverNotificationDelegate implements JavaDelegate {
     this.senders = senders;
   }
 
-  /** One audience on one channel, composed and ready to send. */
-  private record Sending(Target target, Channel channel, Delivery delivery) {}
+  /** One event for one audience on one channel, composed and ready to send. */
+  private record Sending(Published published, Target target, Channel channel, Delivery delivery) {
+
+    @Override
+    public String toString() {
+      return channel.name() + " to " + target.audience() + " (" + published.event() + ")";
+    }
+  }
 
   @Override
   public void execute(DelegateExecution execution) {
-    Published published = Published.of(execution);
-    List<Target> pending = published.targets().stream()
-        .filter(target -> !log.delivered(published.eventKey(), target.audience(), target.channel())).toList();
-    if (pending.isEmpty()) {
-      return;
-    }
-    SupportCase supportCase = cases.find(published.caseId())
-        .orElseThrow(() -> new IllegalStateException("Case " + published.caseId() + " does not exist"));
-    Map<Audience, ComposedMessage> messages = new EnumMap<>(Audience.class);
     List<Sending> sendings = new ArrayList<>();
-    for (Target target : pending) {
-      Channel channel = channels.stream().filter(c -> c.name().equals(target.channel())).findFirst()
-          .orElseThrow(() -> new IllegalStateException("No channel '" + target.channel() + "'"));
-      ComposedMessage message = messages.computeIfAbsent(target.audience(),
-          audience -> composer.compose(supportCase, published.event(), audience, published.details()));
-      sendings.add(new Sending(target, channel,
-          new Delivery(supportCase, published.event(), target.audience(), message, published.details())));
+    SupportCase supportCase = null;
+    for (Published published : Published.of(execution)) {
+      List<Target> pending = published.targets().stream()
+          .filter(target -> !log.delivered(published.eventKey(), target.audience(), target.channel())).toList();
+      if (pending.isEmpty()) {
+        continue;
+      }
+      if (supportCase == null) {
+        supportCase = cases.find(published.caseId())
+            .orElseThrow(() -> new IllegalStateException("Case " + published.caseId() + " does not exist"));
+      }
+      sendings.addAll(composed(supportCase, published, pending));
+    }
+    if (sendings.isEmpty()) {
+      return;
     }
     if (Rehearsal.on()) {
       sendings.forEach(sending -> sending.channel().rehearse(sending.delivery(), Rehearsal.ownUrl()));
       return;
     }
     List<CompletableFuture<String>> sent = sendings.stream()
-        .map(sending -> senders.send(sending.channel().name(), () -> deliver(published, sending))).toList();
+        .map(sending -> senders.send(sending.channel().name(), () -> deliver(sending))).toList();
     Map<Sending, RuntimeException> failures = new LinkedHashMap<>();
     for (int i = 0; i < sendings.size(); i++) {
       try {
@@ -96,8 +101,8 @@ public class DeliverNotificationDelegate implements JavaDelegate {
       log.deliveriesToDisk();
     }
     failures.forEach((sending, failure) -> {
-      log.recordFailure(published.caseId(), published.event(), sending.target().audience(), sending.channel().name(),
-          failure.getMessage(), RetryNote.of(retry.getCycle()));
+      log.recordFailure(sending.published().caseId(), sending.published().event(), sending.target().audience(),
+          sending.channel().name(), failure.getMessage(), RetryNote.of(retry.getCycle()));
       Counter.builder("swarm_notification_failures").description("Failed delivery attempts")
           .tag("channel", sending.channel().name()).register(metrics).increment();
     });
@@ -106,8 +111,23 @@ public class DeliverNotificationDelegate implements JavaDelegate {
     }
   }
 
+  private List<Sending> composed(SupportCase supportCase, Published published, List<Target> targets) {
+    Map<Audience, ComposedMessage> messages = new EnumMap<>(Audience.class);
+    List<Sending> sendings = new ArrayList<>();
+    for (Target target : targets) {
+      Channel channel = channels.stream().filter(c -> c.name().equals(target.channel())).findFirst()
+          .orElseThrow(() -> new IllegalStateException("No channel '" + target.channel() + "'"));
+      ComposedMessage message = messages.computeIfAbsent(target.audience(),
+          audience -> composer.compose(supportCase, published.event(), audience, published.details()));
+      sendings.add(new Sending(published, target, channel,
+          new Delivery(supportCase, published.event(), target.audience(), message, published.details())));
+    }
+    return sendings;
+  }
+
   /** Sends on the channel's own thread, and marks it delivered there and then. */
-  private String deliver(Published published, Sending sending) {
+  private String deliver(Sending sending) {
+    Published published = sending.published();
     String recipient = sending.channel().deliver(sending.delivery());
     Times.parse(published.publishedAt()).ifPresent(at ->
         Timer.builder("swarm_notification_delivery").description("From publishing a notification to its delivery")
@@ -123,28 +143,35 @@ public class DeliverNotificationDelegate implements JavaDelegate {
 
     DeliveryFailed(Map<Sending, RuntimeException> failures) {
       super(failures.entrySet().stream()
-          .map(f -> f.getKey().channel().name() + " to " + f.getKey().target().audience() + " failed: "
-              + f.getValue().getMessage())
+          .map(f -> f.getKey() + " failed: " + f.getValue().getMessage())
           .collect(Collectors.joining("; ")), failures.values().iterator().next());
       failures.values().stream().skip(1).forEach(this::addSuppressed);
     }
   }
 
-  /** What was published, from the delivery's one variable (or the several of instances started before 2026-11-29). */
+  /** One event as published, from the delivery's one variable (or the several of instances started before 2026-11-29). */
   record Published(String caseId, NotificationEvent event, String eventKey, String publishedAt, List<Target> targets,
       Map<String, String> details) {
 
-    static Published of(DelegateExecution execution) {
+    /** Every event the delivery carries: one step's events, or one of an instance started before 2026-11-30. */
+    static List<Published> of(DelegateExecution execution) {
       Object notification = execution.getVariable(Var.NOTIFICATION);
       if (notification == null) {
         Object details = execution.getVariable(Var.DETAILS);
-        return new Published((String) execution.getVariable(Var.CASE_ID),
+        return List.of(new Published((String) execution.getVariable(Var.CASE_ID),
             NotificationEvent.valueOf((String) execution.getVariable(Var.EVENT)), (String) execution.getVariable(Var.EVENT_KEY),
             (String) execution.getVariable(Var.PUBLISHED_AT), List.of(Target.parse((String) execution.getVariable(Var.TARGET))),
-            details(details == null ? null : Spin.JSON(details.toString())));
+            details(details == null ? null : Spin.JSON(details.toString()))));
       }
       SpinJsonNode json = Spin.JSON(notification.toString());
-      return new Published(execution.getBusinessKey(), NotificationEvent.valueOf(json.prop(Var.EVENT).stringValue()),
+      if (!json.hasProp(Var.EVENTS)) {
+        return List.of(one(execution.getBusinessKey(), json));
+      }
+      return json.prop(Var.EVENTS).elements().stream().map(event -> one(execution.getBusinessKey(), event)).toList();
+    }
+
+    private static Published one(String caseId, SpinJsonNode json) {
+      return new Published(caseId, NotificationEvent.valueOf(json.prop(Var.EVENT).stringValue()),
           json.prop(Var.EVENT_KEY).stringValue(), json.prop(Var.PUBLISHED_AT).stringValue(),
           targets(json), details(json.hasProp(Var.DETAILS) ? json.prop(Var.DETAILS) : null));
     }

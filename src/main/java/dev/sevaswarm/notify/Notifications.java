@@ -8,23 +8,29 @@ import dev.sevaswarm.cases.Playbook;
 import dev.sevaswarm.cases.ThreadKind;
 import dev.sevaswarm.cases.ThreadWords;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.WeakHashMap;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.Spin;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Service;
 
 /**
- * The notification port. Publishing starts one {@code case-notification} process instance per
- * event, naming every audience and channel it goes to, in the caller's transaction: the notification
- * is stored with the step that caused it (never lost), and its deliveries run in a job of their own
- * with retries, so a failing channel becomes an incident of that event's delivery and never blocks or
- * rolls back the case. The job sends to the channels side by side, so a Teams card does not wait for
- * a slow mail server, and a retry sends only what has not gone out yet.
+ * The notification port. Publishing stores the notification, naming every audience and channel it
+ * goes to, in the caller's transaction, as a {@code case-notification} process instance: it is
+ * stored with the step that caused it (never lost), and its deliveries run in a job of their own with
+ * retries, so a failing channel becomes an incident of that delivery and never blocks or rolls back
+ * the case. The events one step of a case publishes (the intake's broadcast and the account team's
+ * notice) share one instance. Its job sends to the channels side by side, so a Teams card does not
+ * wait for a slow mail server, and a retry sends only what has not gone out yet.
  */
 @Service
 public class Notifications {
@@ -33,6 +39,8 @@ public class Notifications {
   private final SwarmProperties properties;
   private final CaseThread thread;
   private final List<Channel> channels;
+  /** Per engine command, weakly: an entry goes with its command. */
+  private final Map<CommandContext, Batch> batches = Collections.synchronizedMap(new WeakHashMap<>());
 
   public Notifications(RuntimeService runtime, SwarmProperties properties, CaseThread thread, List<Channel> channels) {
     this.runtime = runtime;
@@ -54,20 +62,37 @@ public class Notifications {
           ThreadWords.of("thread.notification.noChannel", event, properties.audiencesOf(event)));
       return;
     }
-    Map<String, Object> notification = new LinkedHashMap<>();
-    notification.put(Var.EVENT, event.name());
-    notification.put(Var.EVENT_KEY, UUID.randomUUID().toString());
-    notification.put(Var.PUBLISHED_AT, CaseClock.format(CaseClock.now()));
-    notification.put(Var.DETAILS, new LinkedHashMap<>(details));
-    notification.put(Var.TARGETS, targets);
-    // one instance and one variable per event, with the case as business key: every instance, job and
+    Map<String, Object> published = new LinkedHashMap<>();
+    published.put(Var.EVENT, event.name());
+    published.put(Var.EVENT_KEY, UUID.randomUUID().toString());
+    published.put(Var.PUBLISHED_AT, CaseClock.format(CaseClock.now()));
+    published.put(Var.DETAILS, new LinkedHashMap<>(details));
+    published.put(Var.TARGETS, targets);
+    CommandContext step = Context.getCommandContext();
+    Batch batch = step == null ? null : batches.get(step);
+    if (batch != null && batch.caseId().equals(caseId)) {
+      batch.events().add(published);
+      runtime.setVariable(batch.processInstanceId(), Var.NOTIFICATION, json(batch.events()));
+      return;
+    }
+    List<Map<String, Object>> events = new ArrayList<>(List.of(published));
+    // one instance and one variable per step, with the case as business key: every instance, job and
     // variable costs rows and their history (docs/BENCHMARKS.md, "The whole work of a case")
-    runtime.createProcessInstanceByKey(Playbook.Process.CASE_NOTIFICATION)
+    String instance = runtime.createProcessInstanceByKey(Playbook.Process.CASE_NOTIFICATION)
         .businessKey(caseId)
-        .setVariables(Variables.createVariables().putValueTyped(Var.NOTIFICATION,
-            SpinValues.jsonValue(Spin.JSON(notification).toString()).create()))
-        .execute();
+        .setVariables(Variables.createVariables().putValueTyped(Var.NOTIFICATION, json(events)))
+        .execute().getId();
+    if (step != null) {
+      batches.put(step, new Batch(caseId, instance, events));
+    }
   }
+
+  private static TypedValue json(List<Map<String, Object>> events) {
+    return SpinValues.jsonValue(Spin.JSON(Map.of(Var.EVENTS, events)).toString()).create();
+  }
+
+  /** The delivery instance a step (an engine command) started for a case, and the events it carries. */
+  private record Batch(String caseId, String processInstanceId, List<Map<String, Object>> events) {}
 
   /** "AUDIENCE:channel": one delivery of an event. */
   public record Target(Audience audience, String channel) {

@@ -151,7 +151,7 @@ class NotificationDeliveryTest extends AppTestSupport {
   }
 
   @Test
-  void theChannelsOfOneEvent_goOutSideBySide_fromOneDeliveryJob() {
+  void theChannelsOfOneStepsEvents_goOutSideBySide_fromOneDeliveryJob() {
     String marker = "Slow Slack " + UUID.randomUUID();
     StubMapping slow = WEBHOOKS.stubFor(post(urlPathEqualTo("/slack/hook-secret")).atPriority(1)
         .withRequestBody(containing(marker)).willReturn(ok("1").withFixedDelay(800)));
@@ -166,7 +166,7 @@ class NotificationDeliveryTest extends AppTestSupport {
       assertThat(Math.abs(teamsAt - slackAt)).as("neither waited for the other's answer (0.8 s)").isLessThan(600);
       assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseId)
           .processDefinitionKey(Playbook.Process.CASE_NOTIFICATION).list())
-          .as("the broadcast and the sales notice: one delivery instance per event").hasSize(2);
+          .as("the broadcast and the sales notice, published by one step: one delivery instance").hasSize(1);
     } finally {
       WEBHOOKS.removeStub(slow);
     }
@@ -231,7 +231,7 @@ class NotificationDeliveryTest extends AppTestSupport {
         .until(() -> incidentsOf(caseId).stream().findFirst().orElse(null), i -> i != null);
     assertThat(incident.getActivityId()).isEqualTo("ServiceTask_DeliverNotification");
     assertThat(incident.getIncidentMessage()).as("the incident names the channel that failed, not the others")
-        .startsWith("slack to TEAM failed: ").contains("did not answer within").doesNotContain("teams");
+        .startsWith("slack to TEAM (INTAKE_BROADCAST) failed: ").contains("did not answer within").doesNotContain("teams");
     assertThat(threadLines(caseId, "INTAKE_BROADCAST to TEAM by slack failed")).isEqualTo(3);
     assertThat(threadLines(caseId, "INTAKE_BROADCAST sent to TEAM by teams")).as("Teams unaffected").isEqualTo(1);
     assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseId)

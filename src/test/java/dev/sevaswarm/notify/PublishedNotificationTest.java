@@ -7,25 +7,35 @@ import static org.mockito.Mockito.when;
 import dev.sevaswarm.cases.Playbook.Var;
 import dev.sevaswarm.notify.DeliverNotificationDelegate.Published;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * A delivery reads what was published from its one Json variable, with every target of the event;
- * deliveries started before that (one target each in the Json variable, or six variables of their
- * own, still waiting or retried after an upgrade) read the same.
+ * A delivery reads what a step published from its one Json variable: each event with every target;
+ * deliveries started before that (one event and target in the Json variable, or six variables of
+ * their own, still waiting or retried after an upgrade) read the same.
  */
 class PublishedNotificationTest {
 
   @Test
-  void anEventOfTodayNamesEveryTarget() {
+  void aStepsEventsAreReadEachWithEveryTarget() {
     DelegateExecution today = mock(DelegateExecution.class);
     when(today.getBusinessKey()).thenReturn("SW-1001");
     when(today.getVariable(Var.NOTIFICATION)).thenReturn("""
-        {"event": "INTAKE_BROADCAST", "eventKey": "k-2", "publishedAt": "2026-11-30T08:00:00Z",
-         "targets": ["TEAM:teams", "TEAM:mail", "SALES:mail"], "details": {}}""");
+        {"events": [
+          {"event": "INTAKE_BROADCAST", "eventKey": "k-2", "publishedAt": "2026-11-30T08:00:00Z",
+           "targets": ["TEAM:teams", "TEAM:mail"], "details": {}},
+          {"event": "SALES_NOTICE", "eventKey": "k-3", "publishedAt": "2026-11-30T08:00:00Z",
+           "targets": ["SALES:mail"], "details": {"raised": null}}]}""");
 
-    assertThat(Published.of(today).targets()).containsExactly(new Notifications.Target(Audience.TEAM, "teams"),
-        new Notifications.Target(Audience.TEAM, "mail"), new Notifications.Target(Audience.SALES, "mail"));
+    List<Published> events = Published.of(today);
+    assertThat(events).extracting(Published::event)
+        .containsExactly(NotificationEvent.INTAKE_BROADCAST, NotificationEvent.SALES_NOTICE);
+    assertThat(events).extracting(Published::caseId).containsOnly("SW-1001");
+    assertThat(events.get(0).targets()).containsExactly(new Notifications.Target(Audience.TEAM, "teams"),
+        new Notifications.Target(Audience.TEAM, "mail"));
+    assertThat(events.get(1).targets()).containsExactly(new Notifications.Target(Audience.SALES, "mail"));
+    assertThat(events.get(1).details()).containsEntry("raised", null);
   }
 
   @Test
@@ -44,11 +54,11 @@ class PublishedNotificationTest {
     when(before.getVariable(Var.TARGET)).thenReturn("TEAM:teams");
     when(before.getVariable(Var.DETAILS)).thenReturn("{\"finding\": \"SAN latency normal\", \"verdict\": null}");
 
-    Published published = Published.of(oneTarget);
+    Published published = Published.of(oneTarget).get(0);
     assertThat(published.caseId()).isEqualTo("SW-1001");
     assertThat(published.event()).isEqualTo(NotificationEvent.FINDING);
     assertThat(published.targets()).containsExactly(new Notifications.Target(Audience.TEAM, "teams"));
     assertThat(published.details()).containsEntry("finding", "SAN latency normal").containsEntry("verdict", null);
-    assertThat(Published.of(before)).isEqualTo(published);
+    assertThat(Published.of(before)).containsExactly(published);
   }
 }

@@ -176,19 +176,17 @@ abstract class ProcessTestSupport {
   }
 
   /**
-   * Events published for the case, in order: one case-notification instance per delivery, the
-   * deliveries of one event sharing its event key.
+   * Events published for the case, in order: one case-notification instance per step that published,
+   * carrying that step's events.
    */
   protected List<String> notifications(String caseId) {
-    Map<String, String> eventOfKey = new java.util.LinkedHashMap<>();
+    List<String> events = new ArrayList<>();
     history.createHistoricProcessInstanceQuery()
         .processDefinitionKey(Playbook.Process.CASE_NOTIFICATION).processInstanceBusinessKey(caseId)
-        .orderByProcessInstanceStartTime().asc().list().forEach(p -> {
-          org.camunda.spin.json.SpinJsonNode notification =
-              org.camunda.spin.Spin.JSON(variableOf(p.getId(), Var.NOTIFICATION).toString());
-          eventOfKey.putIfAbsent(notification.prop(Var.EVENT_KEY).stringValue(), notification.prop(Var.EVENT).stringValue());
-        });
-    return List.copyOf(eventOfKey.values());
+        .orderByProcessInstanceStartTime().asc().list().forEach(p ->
+            org.camunda.spin.Spin.JSON(variableOf(p.getId(), Var.NOTIFICATION).toString()).prop(Var.EVENTS).elements()
+                .forEach(event -> events.add(event.prop(Var.EVENT).stringValue())));
+    return events;
   }
 
   private Object variableOf(String processInstanceId, String name) {
