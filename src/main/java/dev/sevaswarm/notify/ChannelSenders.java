@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,18 +20,21 @@ import org.springframework.stereotype.Component;
 @Component
 public class ChannelSenders {
 
-  /** As many as the job executor has threads: each of them may wait for one send per channel. */
-  private static final int THREADS_PER_CHANNEL = 4;
-
   private final Map<String, ExecutorService> byChannel = new ConcurrentHashMap<>();
+  /** As many as the job executor has threads: each of them may wait for one send per channel. */
+  private final int threadsPerChannel;
 
-  public <T> CompletableFuture<T> send(String channel, Supplier<T> sending) {
-    return CompletableFuture.supplyAsync(sending, byChannel.computeIfAbsent(channel, ChannelSenders::threads));
+  public ChannelSenders(@Value("${camunda.bpm.job-execution.max-pool-size:4}") int jobThreads) {
+    this.threadsPerChannel = Math.max(1, jobThreads);
   }
 
-  private static ExecutorService threads(String channel) {
+  public <T> CompletableFuture<T> send(String channel, Supplier<T> sending) {
+    return CompletableFuture.supplyAsync(sending, byChannel.computeIfAbsent(channel, this::threads));
+  }
+
+  private ExecutorService threads(String channel) {
     AtomicInteger count = new AtomicInteger();
-    return Executors.newFixedThreadPool(THREADS_PER_CHANNEL, runnable -> {
+    return Executors.newFixedThreadPool(threadsPerChannel, runnable -> {
       Thread thread = new Thread(runnable, "send-" + channel + "-" + count.incrementAndGet());
       thread.setDaemon(true);
       return thread;
