@@ -27,11 +27,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Delivers what one step of a case published (one event or several) to each audience and channel.
- * Runs in its own job; the channels are sent to side by side ({@link ChannelSenders}), each delivery is marked in the
- * delivery log as soon as its channel took it, so a retry sends only what has not gone out yet. A
- * failure is recorded on the case's thread and thrown, naming the channels that failed, so the
- * engine retries the job and, after the last retry, raises an incident that an operator can retry
- * from Cockpit.
+ * Runs in its own job; the channels are sent to side by side ({@link ChannelSenders}), and each
+ * delivery is marked in the delivery log as soon as its channel took it, so a retry sends only what
+ * has not gone out yet. A failure is recorded on the case's thread and thrown, naming the channels
+ * that failed, so the engine retries the job and, after the last retry, raises an incident that an
+ * operator can retry from Cockpit.
  */
 @Component("deliverNotification")
 public class DeliverNotificationDelegate implements JavaDelegate {
