@@ -6,10 +6,9 @@ import dev.sevaswarm.cases.ApiException;
 import dev.sevaswarm.cases.CaseClock;
 import dev.sevaswarm.cases.CaseRepository;
 import dev.sevaswarm.cases.DiskSync;
-import dev.sevaswarm.cases.Playbook;
 import dev.sevaswarm.cases.SupportCase;
 import dev.sevaswarm.identity.Caller;
-import dev.sevaswarm.sla.ResponseTimes;
+import dev.sevaswarm.sla.ResponseTimesTable.Promise;
 import dev.sevaswarm.sla.ResponseTimesTable;
 import dev.sevaswarm.sla.SlaClock;
 import java.time.OffsetDateTime;
@@ -62,14 +61,14 @@ public class CaseIntake {
     if (existing.isPresent()) {
       return new Opened(existing.get(), false);
     }
-    ResponseTimes times = Caller.asSystem(identity, () -> responseTimes.lookUp(request.severity(), request.plan()));
-    if (!times.supported()) {
+    Promise promise = Caller.asSystem(identity, () -> responseTimes.promise(request.severity(), request.plan()));
+    if (!promise.times().supported()) {
       throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "The " + request.plan()
           + " plan includes no technical support for Sev " + request.severity() + " requests");
     }
     for (int attempt = 1; ; attempt++) {
       try {
-        SupportCase opened = transaction.execute(status -> start(request, times, caller));
+        SupportCase opened = transaction.execute(status -> start(request, promise, caller));
         disk.committedDataToDisk();
         return new Opened(opened, true);
       } catch (DataIntegrityViolationException | TransientDataAccessException concurrent) {
@@ -91,19 +90,19 @@ public class CaseIntake {
    * back: the start-up rehearsal (no case number is taken, nobody is told).
    */
   SupportCase rehearse(CaseRequest example, String caseId) {
-    ResponseTimes times = Caller.asSystem(identity, () -> responseTimes.lookUp(example.severity(), example.plan()));
-    return start(example, times, Caller.current(identity), caseId);
+    Promise promise = Caller.asSystem(identity, () -> responseTimes.promise(example.severity(), example.plan()));
+    return start(example, promise, Caller.current(identity), caseId);
   }
 
-  private SupportCase start(CaseRequest request, ResponseTimes times, Caller caller) {
-    return start(request, times, caller, cases.nextCaseId());
+  private SupportCase start(CaseRequest request, Promise promise, Caller caller) {
+    return start(request, promise, caller, cases.nextCaseId());
   }
 
-  private SupportCase start(CaseRequest request, ResponseTimes times, Caller caller, String caseId) {
+  private SupportCase start(CaseRequest request, Promise promise, Caller caller, String caseId) {
     OffsetDateTime received = CaseClock.now();
     // the clock runs from the request's arrival, so the answer can promise the first-response time;
     // the playbook's "Start first-response clock" step, which runs after the answer, computes the same
-    SlaClock clock = SlaClock.start(received, times);
+    SlaClock clock = SlaClock.start(received, promise.times());
     SupportCase supportCase = SupportCase.reported(caseId, request.externalId(), request.customer(),
         request.contactName(), request.contactEmail(), request.severity(), request.plan(), request.title(),
         request.description(), request.businessImpact(), request.recoverBy(),
@@ -113,8 +112,9 @@ public class CaseIntake {
     if (request.locale() != null || request.timeZone() != null) {
       cases.customerLocale(caseId, request.locale(), request.timeZone());
     }
-    // started as the caller: history shows who opened the case
-    String processInstanceId = runtime.createProcessInstanceByKey(Playbook.Process.SUPPORT_REQUEST)
+    // started as the caller (history shows who opened the case), on the playbook whose table made the
+    // promise: not the newest at this moment, which a deployment in between could have changed
+    String processInstanceId = runtime.createProcessInstanceById(promise.playbook().getId())
         .businessKey(caseId)
         .setVariables(Variables.createVariables()
             .putValue(Var.CASE_ID, caseId)

@@ -35,9 +35,21 @@ public class ResponseTimesTable {
 
   /** What the table promises to a case opened now. */
   public ResponseTimes lookUp(Severity severity, SupportPlan plan) {
-    return lookUpIn(repository.createProcessDefinitionQuery().processDefinitionKey(Playbook.Process.SUPPORT_REQUEST)
-        .latestVersion().singleResult(), severity, plan);
+    return promise(severity, plan).times();
   }
+
+  /**
+   * The newest playbook and what its table promises: a case started on exactly that playbook keeps
+   * the promise even when a new version is deployed in between.
+   */
+  public Promise promise(Severity severity, SupportPlan plan) {
+    ProcessDefinition playbook = repository.createProcessDefinitionQuery()
+        .processDefinitionKey(Playbook.Process.SUPPORT_REQUEST).latestVersion().singleResult();
+    return new Promise(playbook, lookUpIn(playbook, severity, plan));
+  }
+
+  /** A playbook (a support-request definition) and what its response-times table promises. */
+  public record Promise(ProcessDefinition playbook, ResponseTimes times) {}
 
   /** What the table promises to a running case, whose playbook is the given support-request definition. */
   public ResponseTimes lookUp(String playbookDefinitionId, Severity severity, SupportPlan plan) {
