@@ -3,11 +3,14 @@ package dev.sevaswarm.app;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.Function;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -56,7 +59,34 @@ final class Chromium implements AutoCloseable {
         .usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort()
         .withEnvironment(java.util.Map.of("TZ", timeZone)).build();
     this.driver = new ChromeDriver(service, options);
-    this.wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    this.wait = new PatientWait(driver, Duration.ofSeconds(30));
+  }
+
+  /**
+   * Waits as a person looks again: a page that replaces an element between finding it and reading it
+   * (a status re-rendered after a click) is read again at the next poll, not a failed test.
+   * Chromedriver reports such a node as stale, or as one that "does not belong to the document".
+   */
+  private static final class PatientWait extends WebDriverWait {
+
+    PatientWait(WebDriver driver, Duration timeout) {
+      super(driver, timeout);
+      ignoring(StaleElementReferenceException.class);
+    }
+
+    @Override
+    public <V> V until(Function<? super WebDriver, V> isTrue) {
+      return super.until(driver -> {
+        try {
+          return isTrue.apply(driver);
+        } catch (WebDriverException e) {
+          if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+            return null; // not yet: look again
+          }
+          throw e;
+        }
+      });
+    }
   }
 
   /** Logs in on the Camunda webapps' login form (Tasklist). */
