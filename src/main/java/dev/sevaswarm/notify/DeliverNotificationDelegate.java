@@ -16,6 +16,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
@@ -66,11 +67,13 @@ public class DeliverNotificationDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
+    List<Published> events = Published.of(execution);
+    Set<String> delivered = log.delivered(events.stream().map(Published::eventKey).toList());
     List<Sending> sendings = new ArrayList<>();
     SupportCase supportCase = null;
-    for (Published published : Published.of(execution)) {
-      List<Target> pending = published.targets().stream()
-          .filter(target -> !log.delivered(published.eventKey(), target.audience(), target.channel())).toList();
+    for (Published published : events) {
+      List<Target> pending = published.targets().stream().filter(target -> !delivered.contains(
+          DeliveryLog.key(published.eventKey(), target.audience(), target.channel()))).toList();
       if (pending.isEmpty()) {
         continue;
       }

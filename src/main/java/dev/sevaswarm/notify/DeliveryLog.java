@@ -5,6 +5,10 @@ import dev.sevaswarm.cases.CaseThread;
 import dev.sevaswarm.cases.DiskSync;
 import dev.sevaswarm.cases.ThreadKind;
 import dev.sevaswarm.cases.ThreadWords;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -14,10 +18,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Remembers each delivery per event, audience and channel, and each failed attempt. Both are
- * written in their own transaction: a delivery right after the channel accepted it (and on disk before
- * its job ends, {@link #deliveriesToDisk}), so that a retry
- * of the job (after a later failure rolled the job back) does not send it a second time; a failure
- * so that it stays on the case's record although the job's transaction is rolled back.
+ * written in their own transaction: a delivery right after the channel accepted it (and on disk
+ * before its job ends, {@link #deliveriesToDisk}), so that a retry of the job (after a later failure
+ * rolled the job back) does not send it a second time; a failure so that it stays on the case's
+ * record although the job's transaction is rolled back.
  */
 @Repository
 public class DeliveryLog {
@@ -36,11 +40,20 @@ public class DeliveryLog {
     this.thread = thread;
   }
 
-  public boolean delivered(String eventKey, Audience audience, String channel) {
-    Integer count = jdbc.queryForObject(
-        "select count(*) from notification_delivery where event_key = ? and audience = ? and channel = ?",
-        Integer.class, eventKey, audience.name(), channel);
-    return count != null && count > 0;
+  /** Which of these events' deliveries went out already, as {@link #key} of each: one query for a whole job. */
+  public Set<String> delivered(Collection<String> eventKeys) {
+    if (eventKeys.isEmpty()) {
+      return Set.of();
+    }
+    String marks = String.join(", ", Collections.nCopies(eventKeys.size(), "?"));
+    return new HashSet<>(jdbc.query("select event_key, audience, channel from notification_delivery where event_key in ("
+        + marks + ")", (rs, row) -> key(rs.getString(1), Audience.valueOf(rs.getString(2)), rs.getString(3)),
+        eventKeys.toArray()));
+  }
+
+  /** One delivery: an event's key, an audience and a channel. */
+  public static String key(String eventKey, Audience audience, String channel) {
+    return eventKey + "|" + audience.name() + "|" + channel;
   }
 
   public void recordDelivery(String caseId, String eventKey, NotificationEvent event, Audience audience,
@@ -57,7 +70,7 @@ public class DeliveryLog {
 
   /**
    * Makes the deliveries recorded so far durable before their job ends: one synced checkpoint (on
-   * H2) for all the channels of an event, however many went out side by side.
+   * H2) for all the channels of the job's events, however many went out side by side.
    */
   public void deliveriesToDisk() {
     disk.committedDataToDisk();
