@@ -253,7 +253,6 @@ class BroadcastLatencyBenchmark {
         pct(sorted, 50), pct(sorted, 95), pct(sorted, 99), sorted.isEmpty() ? -1 : sorted.get(sorted.size() - 1));
   }
 
-
   private String request(String kind) {
     return sevARequest("Latency", kind, sequence.incrementAndGet());
   }

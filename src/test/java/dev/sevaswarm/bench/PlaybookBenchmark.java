@@ -27,6 +27,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -137,11 +138,12 @@ class PlaybookBenchmark {
       }
       // several measured rounds (-Dbench.rounds) and their median: one round's figures move by about a
       // tenth on this shared machine, as much as many a change does
+      int measuredRounds = Integer.getInteger("bench.rounds", 1);
       List<Throughput> rounds = new ArrayList<>();
-      for (int round = 0; round < Integer.getInteger("bench.rounds", 1); round++) {
+      for (int round = 0; round < measuredRounds; round++) {
         Throughput one = throughputRound(app, teams);
         rounds.add(one);
-        if (Integer.getInteger("bench.rounds", 1) > 1) {
+        if (measuredRounds > 1) {
           report(String.format("- (measured round %d: intake %.2f of the bare engine, whole work %.3f, %.1f bare starts "
               + "of CPU per case)%n", round + 1, one.api() / one.engine(), one.complete() / one.engine(),
               one.caseCpu() / one.engineCpu()));
@@ -319,7 +321,7 @@ class PlaybookBenchmark {
     /** The round whose CPU per case, in bare engine starts, is the median (the figures of one round belong together). */
     static Throughput median(List<Throughput> rounds) {
       List<Throughput> sorted = new ArrayList<>(rounds);
-      sorted.sort(java.util.Comparator.comparingDouble(r -> r.caseCpu() / r.engineCpu()));
+      sorted.sort(Comparator.comparingDouble(r -> r.caseCpu() / r.engineCpu()));
       return sorted.get(sorted.size() / 2);
     }
   }

@@ -34,6 +34,7 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
+import org.camunda.spin.Spin;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -184,7 +185,7 @@ abstract class ProcessTestSupport {
     history.createHistoricProcessInstanceQuery()
         .processDefinitionKey(Playbook.Process.CASE_NOTIFICATION).processInstanceBusinessKey(caseId)
         .orderByProcessInstanceStartTime().asc().list().forEach(p ->
-            org.camunda.spin.Spin.JSON(variableOf(p.getId(), Var.NOTIFICATION).toString()).prop(Var.EVENTS).elements()
+            Spin.JSON(variableOf(p.getId(), Var.NOTIFICATION).toString()).prop(Var.EVENTS).elements()
                 .forEach(event -> events.add(event.prop(Var.EVENT).stringValue())));
     return events;
   }
