@@ -130,7 +130,7 @@ class PlaybookBenchmark {
       // A server that has been running: one untimed round first, so that neither side of the ratio
       // is measured while the JIT compiler still works on its code (during the first round it took
       // 40% of the CPU; the latency benchmark measures the first case after a start on its own)
-      for (int round = 0; round < Integer.getInteger("bench.warmRounds", 1); round++) {
+      for (int round = 0; round < Integer.getInteger("bench.warmRounds", 2); round++) {
         Throughput warm = throughputRound(app, teams);
         report(String.format("- (untimed round %d, right after start-up: intake %.1f/s, whole work %.1f/s, bare engine "
             + "%.1f/s; CPU per case %.1f ms, per bare start %.1f ms)%n", round + 1, warm.api(), warm.complete(),
@@ -151,6 +151,10 @@ class PlaybookBenchmark {
         }
       }
       Throughput measured = Throughput.median(rounds);
+      Path h2File = dir.resolve("data").resolve("sev-a-swarm.mv.db");
+      if (Files.exists(h2File)) {
+        report(String.format("- (the H2 file after these rounds: %.1f MiB)%n", Files.size(h2File) / 1024.0 / 1024.0));
+      }
       report(String.format("- intake throughput: `POST /api/cases` %.1f cases/s, bare engine start→user task %.1f/s "
           + "through `/engine-rest`, before and after the cases (%d requests, %d clients each): ratio **%.2f** "
           + "(target ≥ 0.5)%n",
