@@ -60,8 +60,6 @@ class PlaybookBenchmark {
   private static final int OPEN_CASES = Integer.getInteger("bench.openCases", 10_000);
   private static final int NETWORK_CASES = Integer.getInteger("bench.networkCases", 1_000);
 
-  /** A next customer contact long past: its timer fires at once, so the audit case gets busy quickly. */
-
   private final ObjectMapper json = new ObjectMapper();
   private final AtomicInteger sequence = new AtomicInteger();
 
@@ -128,9 +126,10 @@ class PlaybookBenchmark {
       deployMinimalProcess(app);
       warmUp(app);
       drain(app);
-      // A server that has been running: one untimed round first, so that neither side of the ratio
-      // is measured while the JIT compiler still works on its code (during the first round it took
-      // 40% of the CPU; the latency benchmark measures the first case after a start on its own)
+      // A server that has been running: untimed rounds first (two by default), so that neither side of
+      // the ratio is measured while the JIT compiler still works on its code (during the first round it
+      // took 40% of the CPU, and after one round the CPU per case still fell by a fifth over the next
+      // three; the latency benchmark measures the first case after a start on its own)
       for (int round = 0; round < Integer.getInteger("bench.warmRounds", 2); round++) {
         Throughput warm = throughputRound(app, teams);
         report(String.format("- (untimed round %d, right after start-up: intake %.1f/s, whole work %.1f/s, bare engine "
