@@ -17,6 +17,10 @@ import java.util.WeakHashMap;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.interceptor.CommandContextListener;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessInstanceWithVariablesImpl;
+import org.camunda.bpm.engine.runtime.ProcessInstantiationBuilder;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.Spin;
@@ -72,19 +76,33 @@ public class Notifications {
     Batch batch = step == null ? null : batches.get(step);
     if (batch != null && batch.caseId().equals(caseId)) {
       batch.events().add(published);
-      runtime.setVariable(batch.processInstanceId(), Var.NOTIFICATION, json(batch.events()));
       return;
     }
     List<Map<String, Object>> events = new ArrayList<>(List.of(published));
     // one instance and one variable per step, with the case as business key: every instance, job and
     // variable costs rows and their history (docs/BENCHMARKS.md, "The whole work of a case")
-    String instance = runtime.createProcessInstanceByKey(Playbook.Process.CASE_NOTIFICATION)
-        .businessKey(caseId)
-        .setVariables(Variables.createVariables().putValueTyped(Var.NOTIFICATION, json(events)))
-        .execute().getId();
-    if (step != null) {
-      batches.put(step, new Batch(caseId, instance, events));
+    ProcessInstantiationBuilder delivery = runtime.createProcessInstanceByKey(Playbook.Process.CASE_NOTIFICATION)
+        .businessKey(caseId);
+    if (step == null) {
+      delivery.setVariables(Variables.createVariables().putValueTyped(Var.NOTIFICATION, json(events))).execute();
+      return;
     }
+    // inside an engine command, the variable is written once, as the command ends, with every event
+    // the step published for the case: written at the first and changed at the next, it was two
+    // variable records in the case's audit trail ("set", then "changed") for one delivery
+    ExecutionEntity instance = ((ProcessInstanceWithVariablesImpl) delivery.execute()).getExecutionEntity();
+    batches.put(step, new Batch(caseId, events));
+    step.registerCommandContextListener(new CommandContextListener() {
+      @Override
+      public void onCommandContextClose(CommandContext context) {
+        instance.setVariable(Var.NOTIFICATION, json(events));
+      }
+
+      @Override
+      public void onCommandFailed(CommandContext context, Throwable failure) {
+        // rolled back with the step: nothing to write
+      }
+    });
   }
 
   private static TypedValue json(List<Map<String, Object>> events) {
@@ -92,7 +110,7 @@ public class Notifications {
   }
 
   /** The delivery instance a step (an engine command) started for a case, and the events it carries. */
-  private record Batch(String caseId, String processInstanceId, List<Map<String, Object>> events) {}
+  private record Batch(String caseId, List<Map<String, Object>> events) {}
 
   /** "AUDIENCE:channel": one delivery of an event. */
   public record Target(Audience audience, String channel) {
