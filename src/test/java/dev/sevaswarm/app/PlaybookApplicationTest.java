@@ -14,8 +14,10 @@ import dev.sevaswarm.identity.DemoUsers.DemoUser;
 import jakarta.mail.internet.MimeMessage;
 import java.io.InputStream;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -110,6 +112,19 @@ class PlaybookApplicationTest extends AppTestSupport {
         .isEqualTo(HttpStatus.UNAUTHORIZED);
     String metrics = http.withBasicAuth("admin", "demo").getForObject("/actuator/prometheus", String.class);
     assertThat(metrics).contains("swarm_open_cases{", "severity=\"A\"", "status=\"OPEN\"");
+  }
+
+  @Test
+  void theEnginesNewRowsGetIdsInTimeOrder() {
+    // new rows go to the end of each index of the engine's tables, not to a random page of it (TimeOrderedIds)
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      ProcessInstance request = openSevACase("Ids in time order " + i);
+      ids.add(request.getId());
+      ids.add(awaitTask(request.getBusinessKey(), Task.TAKE_OWNERSHIP).getId());
+    }
+    assertThat(ids).isSorted().doesNotHaveDuplicates()
+        .allSatisfy(id -> assertThat(UUID.fromString(id).version()).isEqualTo(7));
   }
 
   @Test
