@@ -16,6 +16,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.icegreen.greenmail.util.GreenMail;
+import dev.sevaswarm.cases.CaseClock;
 import dev.sevaswarm.cases.Playbook.Var;
 import dev.sevaswarm.recovery.AppProcess;
 import java.nio.charset.StandardCharsets;
@@ -25,8 +26,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -320,7 +319,7 @@ class PlaybookBenchmark {
    * task completion): the playbook asks for the next update at once, as the contact is within its lead time.
    */
   private static String soon() {
-    return OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(2).withNano(0).toString();
+    return CaseClock.format(CaseClock.now().plusMinutes(2));
   }
 
   private String taskOf(AppProcess app, String caseId, String key) throws Exception {
