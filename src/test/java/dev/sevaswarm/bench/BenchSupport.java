@@ -1,15 +1,22 @@
 package dev.sevaswarm.bench;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 
@@ -18,6 +25,8 @@ public final class BenchSupport {
 
   static final List<String> DATABASES = List.of(System.getProperty("bench.databases", "h2,postgres").split(","));
   private static final Path RESULTS = Path.of("target", "bench", "results.md");
+  /** Calls a sink answers before the application starts. */
+  private static final int WARM_CALLS = 50;
 
   private BenchSupport() {}
 
@@ -64,14 +73,47 @@ public final class BenchSupport {
 
   /**
    * A real SMTP server outside the application (GreenMail on loopback, in the harness's JVM), as in
-   * production, where the mail server's work is not the application's. It has answered a mail already.
+   * production, where the mail server's work is not the application's. Like a server that has long
+   * been running, it has taken mail before (its own, removed again), so its code is loaded and
+   * compiled when the application's first mail arrives.
    */
   static GreenMail smtpServer() throws Exception {
     GreenMail smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     smtp.start();
-    GreenMailUtil.sendTextEmail("warm@sink.example", "harness@sink.example", "warm", "warm",
-        smtp.getSmtp().getServerSetup());
+    for (int i = 0; i < WARM_CALLS / 5; i++) {
+      GreenMailUtil.sendTextEmail("warm@sink.example", "harness@sink.example", "warm", "warm " + "x".repeat(2000),
+          smtp.getSmtp().getServerSetup());
+    }
+    smtp.purgeEmailFromAllMailboxes();
     return smtp;
+  }
+
+  /**
+   * Lets a webhook sink answer calls like the application's (a JSON body of about a kilobyte, POSTed
+   * to each of the paths) before the application starts, then forgets them: a Teams or Slack endpoint
+   * has long been running, and a sink that is cold when the first card arrives adds its own start to
+   * the first case's figure (about 100 ms on 2026-12-05, when it only had answered a GET).
+   *
+   * @return how long the sink took for its first call and, at the median, for its last ten
+   */
+  static String warm(WireMockServer sink, String... paths) throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    String body = "{\"text\": \"" + "warm ".repeat(200) + "\"}";
+    List<Long> took = new ArrayList<>();
+    for (int i = 0; i < WARM_CALLS; i++) {
+      for (String path : paths) {
+        long start = System.nanoTime();
+        http.send(HttpRequest.newBuilder(URI.create(sink.baseUrl() + path + "/warm"))
+            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+            HttpResponse.BodyHandlers.discarding());
+        took.add((System.nanoTime() - start) / 1_000_000);
+      }
+    }
+    sink.resetRequests();
+    List<Long> lastTen = new ArrayList<>(took.subList(took.size() - 10, took.size()));
+    Collections.sort(lastTen);
+    return String.format("(the sink warmed with %d calls: the first answered after %d ms, the last ten after %d ms at the median)%n",
+        took.size(), took.get(0), lastTen.get(5));
   }
 
   /** The application's properties that send its mail to that server. */

@@ -106,6 +106,7 @@ class PlaybookBenchmark {
     teams.start();
     teams.stubFor(post(urlPathMatching("/teams/.*")).willReturn(ok("1")));
     GreenMail smtp = BenchSupport.smtpServer();
+    String warmed = BenchSupport.warm(teams, "/teams");
     Path dir = Files.createTempDirectory("bench");
     try (AppProcess app = new AppProcess(dir, Path.of("target", "bench", label.split(" ")[0] + ".log"))) {
       List<String> properties = new ArrayList<>(BenchSupport.mailTo(smtp));
@@ -120,6 +121,7 @@ class PlaybookBenchmark {
       }
       app.start(environment, properties.toArray(String[]::new));
       report("\n### " + label + "\n");
+      report(warmed);
 
       // 1. intake through the case API versus the bare engine, 4 clients each
       deployMinimalProcess(app);
