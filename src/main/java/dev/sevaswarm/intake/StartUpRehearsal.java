@@ -130,7 +130,8 @@ class StartUpRehearsal {
       disk.committedDataToDisk();
       Duration compiling = awaitQuietProcess();
       Duration took = Duration.ofNanos(System.nanoTime() - started);
-      Timer.builder("swarm_startup_rehearsal").description("The start-up rehearsal of a Sev A case (nothing kept or sent)")
+      Timer.builder("swarm_startup_rehearsal")
+          .description("The start-up rehearsal of a Sev A case (nothing kept or sent) and the wait for the JIT compiler after it")
           .register(metrics).record(took);
       LOG.info("Rehearsed a Sev A case's intake and broadcast {} times in {} ms, then let the JIT compiler finish"
           + " for {} ms; nothing was kept or sent", Math.min(rounds.get(), MAX_ROUNDS), took.toMillis(), compiling.toMillis());
