@@ -25,8 +25,9 @@ public final class BenchSupport {
 
   static final List<String> DATABASES = List.of(System.getProperty("bench.databases", "h2,postgres").split(","));
   private static final Path RESULTS = Path.of("target", "bench", "results.md");
-  /** Calls a sink answers before the application starts. */
+  /** Calls a webhook sink answers per path, and mails the SMTP server takes, before the application starts. */
   private static final int WARM_CALLS = 50;
+  private static final int WARM_MAILS = 10;
 
   private BenchSupport() {}
 
@@ -55,10 +56,12 @@ public final class BenchSupport {
   }
 
   /** Runs a statement on a database of the local PostgreSQL server. */
-  static void sql(String database, String statement) throws Exception {
+  static void sql(String database, String... statements) throws Exception {
     try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + database, "postgres", "");
         Statement sql = connection.createStatement()) {
-      sql.execute(statement);
+      for (String statement : statements) {
+        sql.execute(statement);
+      }
     }
   }
 
@@ -68,10 +71,8 @@ public final class BenchSupport {
    * which autovacuum, with its default 2 ms cost delay, would not.
    */
   static void vacuumAnalyze(String database) {
-    try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + database, "postgres", "");
-        Statement sql = connection.createStatement()) {
-      sql.execute("set vacuum_cost_delay = '2ms'");
-      sql.execute("vacuum (analyze)");
+    try {
+      sql(database, "set vacuum_cost_delay = '2ms'", "vacuum (analyze)");
     } catch (Exception e) {
       System.out.println("(vacuum failed: " + e.getMessage() + ")");
     }
@@ -86,7 +87,7 @@ public final class BenchSupport {
   static GreenMail smtpServer() throws Exception {
     GreenMail smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     smtp.start();
-    for (int i = 0; i < WARM_CALLS / 5; i++) {
+    for (int i = 0; i < WARM_MAILS; i++) {
       GreenMailUtil.sendTextEmail("warm@sink.example", "harness@sink.example", "warm", "warm " + "x".repeat(2000),
           smtp.getSmtp().getServerSetup());
     }
@@ -119,7 +120,7 @@ public final class BenchSupport {
     List<Long> lastTen = new ArrayList<>(took.subList(took.size() - 10, took.size()));
     Collections.sort(lastTen);
     return String.format("(the sink warmed with %d calls: the first answered after %d ms, the last ten after %d ms at the median)%n",
-        took.size(), took.get(0), lastTen.get(5));
+        took.size(), took.get(0), pct(lastTen, 50));
   }
 
   /** The application's properties that send its mail to that server. */
