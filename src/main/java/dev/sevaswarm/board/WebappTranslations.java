@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -36,9 +37,11 @@ class WebappTranslations {
   /**
    * Made before the first browser asks, so that its words arrive as fast as the webapp's own English
    * file: Admin sets a page's title once, as the page opens, and a title asked for before its words
-   * have arrived keeps showing the label's key (USERS_USERS).
+   * have arrived keeps showing the label's key (USERS_USERS). Before the start-up rehearsal, which
+   * ends by letting the JIT compiler finish.
    */
   @EventListener(ApplicationReadyEvent.class)
+  @Order(4)
   void prepare() {
     japanese("cockpit");
     japanese("admin");

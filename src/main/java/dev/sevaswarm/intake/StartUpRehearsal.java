@@ -96,7 +96,11 @@ class StartUpRehearsal {
     this.environment = environment;
   }
 
-  /** After the groups and their authorizations (AccessSetup) and the demo data are in place. */
+  /**
+   * After the groups and their authorizations (AccessSetup) and the demo data are in place, and
+   * last of our start-up steps: what ran after its wait for the compiler would share the cores with
+   * the compiler again when the first case arrives (StartUpOrderTest).
+   */
   @EventListener(ApplicationReadyEvent.class)
   @Order(100)
   public void run() {
