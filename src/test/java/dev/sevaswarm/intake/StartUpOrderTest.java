@@ -34,9 +34,7 @@ class StartUpOrderTest {
     for (BeanDefinition bean : scanner.findCandidateComponents("dev.sevaswarm")) {
       Class<?> type = ClassUtils.forName(bean.getBeanClassName(), getClass().getClassLoader());
       for (Method method : type.getDeclaredMethods()) {
-        EventListener listener = method.getAnnotation(EventListener.class);
-        if (listener == null || !Arrays.asList(listener.value()).contains(ApplicationReadyEvent.class)
-            || type == StartUpRehearsal.class) {
+        if (!onReady(method) || type == StartUpRehearsal.class) {
           continue;
         }
         Order order = method.getAnnotation(Order.class);
@@ -48,5 +46,17 @@ class StartUpOrderTest {
     assertThat(before).as("the start-up steps found").contains("WebappTranslations.prepare", "AccessSetup.setUp");
     assertThat(afterIt).as("start-up steps unordered or ordered after the rehearsal (@Order below %d)", rehearsal)
         .isEmpty();
+  }
+
+  /** {@code @EventListener(ApplicationReadyEvent.class)}, or an event listener taking that event. */
+  private static boolean onReady(Method method) {
+    EventListener listener = method.getAnnotation(EventListener.class);
+    if (listener == null) {
+      return false;
+    }
+    List<Class<?>> named = new ArrayList<>(Arrays.asList(listener.value()));
+    named.addAll(Arrays.asList(listener.classes()));
+    return named.isEmpty() ? Arrays.asList(method.getParameterTypes()).contains(ApplicationReadyEvent.class)
+        : named.contains(ApplicationReadyEvent.class);
   }
 }
