@@ -11,6 +11,7 @@ import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
 import org.springframework.stereotype.Component;
@@ -48,15 +49,16 @@ class StartUpOrderTest {
         .isEmpty();
   }
 
-  /** {@code @EventListener(ApplicationReadyEvent.class)}, or an event listener taking that event. */
+  /**
+   * {@code @EventListener(ApplicationReadyEvent.class)}, or an event listener taking that event
+   * (Spring merges the annotation's {@code value} and its alias {@code classes}).
+   */
   private static boolean onReady(Method method) {
-    EventListener listener = method.getAnnotation(EventListener.class);
+    EventListener listener = AnnotatedElementUtils.findMergedAnnotation(method, EventListener.class);
     if (listener == null) {
       return false;
     }
-    List<Class<?>> named = new ArrayList<>(Arrays.asList(listener.value()));
-    named.addAll(Arrays.asList(listener.classes()));
-    return named.isEmpty() ? Arrays.asList(method.getParameterTypes()).contains(ApplicationReadyEvent.class)
-        : named.contains(ApplicationReadyEvent.class);
+    Class<?>[] events = listener.classes().length > 0 ? listener.classes() : method.getParameterTypes();
+    return Arrays.asList(events).contains(ApplicationReadyEvent.class);
   }
 }
