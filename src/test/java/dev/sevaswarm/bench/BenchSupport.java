@@ -134,4 +134,28 @@ public final class BenchSupport {
       return socket.getLocalPort();
     }
   }
+
+  /**
+   * CPU time (ms) the JVM's JIT compiler threads have used so far, from Linux's per-thread counters
+   * (ticks of 10 ms): while it is large the code being measured is still being compiled.
+   */
+  static long compilerMillis(long pid) throws Exception {
+    long ticks = 0;
+    try (var threads = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
+      for (Path thread : threads.toList()) {
+        try {
+          if (!Files.readString(thread.resolve("comm")).matches("C[12] CompilerThre.*\\s*")) {
+            continue;
+          }
+          String stat = Files.readString(thread.resolve("stat"));
+          // after the name in parentheses: state is field 3, utime 14 and stime 15
+          String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
+          ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        } catch (java.nio.file.NoSuchFileException ended) {
+          // a compiler thread that ended meanwhile (HotSpot adds and removes them as needed)
+        }
+      }
+    }
+    return ticks * 10;
+  }
 }

@@ -134,8 +134,9 @@ class PlaybookBenchmark {
       for (int round = 0; round < Integer.getInteger("bench.warmRounds", 2); round++) {
         Throughput warm = throughputRound(app, teams);
         report(String.format("- (untimed round %d, right after start-up: intake %.1f/s, whole work %.1f/s, bare engine "
-            + "%.1f/s; CPU per case %.1f ms, per bare start %.1f ms)%n", round + 1, warm.api(), warm.complete(),
-            warm.engine(), warm.caseCpu(), warm.engineCpu()));
+            + "%.1f/s; CPU per case %.1f ms, per bare start %.1f ms; JIT compiler %.0f%% of the whole work's CPU)%n",
+            round + 1, warm.api(), warm.complete(), warm.engine(), warm.caseCpu(), warm.engineCpu(),
+            100 * warm.compilerShare()));
       }
       // several measured rounds (-Dbench.rounds) and their median: one round's figures move by about a
       // tenth on this shared machine, as much as many a change does
@@ -147,8 +148,9 @@ class PlaybookBenchmark {
         if (measuredRounds > 1) {
           report(String.format("- (measured round %d: intake %.2f of the bare engine, whole work %.3f, %.1f bare starts "
               + "of CPU per case; intake %.1f/s, whole work %.1f/s, bare engine %.1f/s; CPU per case %.1f ms, per bare "
-              + "start %.1f ms)%n", round + 1, one.api() / one.engine(), one.complete() / one.engine(),
-              one.caseCpu() / one.engineCpu(), one.api(), one.complete(), one.engine(), one.caseCpu(), one.engineCpu()));
+              + "start %.1f ms; JIT compiler %.0f%% of the whole work's CPU)%n", round + 1, one.api() / one.engine(),
+              one.complete() / one.engine(), one.caseCpu() / one.engineCpu(), one.api(), one.complete(), one.engine(),
+              one.caseCpu(), one.engineCpu(), 100 * one.compilerShare()));
         }
       }
       Throughput measured = Throughput.median(rounds);
@@ -337,7 +339,9 @@ class PlaybookBenchmark {
     return null;
   }
 
-  private record Throughput(double api, double complete, double engine, double caseCpu, double engineCpu) {
+  /** A round's figures; {@code compilerCpu} is the JIT compiler's share of the application's CPU for the whole work. */
+  private record Throughput(double api, double complete, double engine, double caseCpu, double engineCpu,
+      double compilerShare) {
 
     /** The round whose CPU per case, in bare engine starts, is the median (the figures of one round belong together). */
     static Throughput median(List<Throughput> rounds) {
@@ -369,6 +373,7 @@ class PlaybookBenchmark {
     quiesce(app);
     long started = System.currentTimeMillis();
     long cpuBefore = cpuMillis(app);
+    long compilerBefore = BenchSupport.compilerMillis(app.pid());
     runConcurrently(THROUGHPUT_REQUESTS, () -> app.post("intake", "/api/cases", request("ALL")).statusCode() == 201);
     drain(app);
     // the work ends with the last Teams card (sent side by side with the case's mails), not at the
@@ -376,10 +381,12 @@ class PlaybookBenchmark {
     long lastCard = teams.getAllServeEvents().stream().mapToLong(e -> e.getRequest().getLoggedDate().getTime())
         .max().orElse(System.currentTimeMillis());
     double complete = THROUGHPUT_REQUESTS / ((lastCard - started) / 1e3);
-    double caseCpu = (cpuMillis(app) - cpuBefore) / (double) THROUGHPUT_REQUESTS;
+    long cpu = cpuMillis(app) - cpuBefore;
+    double compilerShare = (BenchSupport.compilerMillis(app.pid()) - compilerBefore) / (double) Math.max(1, cpu);
+    double caseCpu = cpu / (double) THROUGHPUT_REQUESTS;
     Timed after = bareEngine(app);
     return new Throughput(api, complete, (before.rate() + after.rate()) / 2, caseCpu,
-        (before.cpuPerStart() + after.cpuPerStart()) / 2);
+        (before.cpuPerStart() + after.cpuPerStart()) / 2, compilerShare);
   }
 
   private record Timed(double rate, double cpuPerStart) {}
