@@ -12,12 +12,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricDetail;
 import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.springframework.stereotype.Service;
@@ -108,6 +110,19 @@ public class AuditTrail {
         add(entries, 5, update.getTime(), actor, before == null ? "variable set" : "variable changed",
             update.getVariableName(), null, change(before, value));
       }
+      // a first value a job set and nobody changed has no detail, only its historic instance (FirstValuesOnce)
+      for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery()
+          .processInstanceIdIn(instance.getId()).list()) {
+        if (previous.containsKey(variable.getId())) {
+          continue;
+        }
+        String actor = variable.getTaskId() == null ? null : assigneeOfTask.get(variable.getTaskId());
+        if (actor == null) {
+          actor = operatorAt(operations, variable.getCreateTime());
+        }
+        add(entries, 5, variable.getCreateTime(), actor, "variable set", variable.getName(), null,
+            text(variable::getValue, variable.getTypeName()));
+      }
     }
     for (ThreadEntry line : thread.entries(caseId)) {
       add(entries, 8, line.at(), CaseThread.SYSTEM.equals(line.actor()) ? null : line.actor(),
@@ -143,11 +158,15 @@ public class AuditTrail {
   }
 
   private static String text(HistoricVariableUpdate update) {
+    return text(update::getValue, update.getTypeName());
+  }
+
+  private static String text(Supplier<Object> stored, String typeName) {
     Object value;
     try {
-      value = update.getValue();
+      value = stored.get();
     } catch (RuntimeException unreadable) {
-      value = "(" + update.getTypeName() + ")";
+      value = "(" + typeName + ")";
     }
     String text = Objects.toString(value, "null");
     return text.length() > MAX_VALUE ? text.substring(0, MAX_VALUE) + "…" : text;
