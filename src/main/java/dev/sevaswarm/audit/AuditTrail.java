@@ -100,13 +100,8 @@ public class AuditTrail {
         HistoricVariableUpdate update = (HistoricVariableUpdate) detail;
         String value = text(update);
         String before = previous.put(update.getVariableInstanceId(), value);
-        String actor = update.getUserOperationId() == null ? null : userOfOperation.get(update.getUserOperationId());
-        if (actor == null && update.getTaskId() != null) {
-          actor = assigneeOfTask.get(update.getTaskId());
-        }
-        if (actor == null) {
-          actor = operatorAt(operations, update.getTime());
-        }
+        String actor = actorOf(update.getUserOperationId(), update.getTaskId(), update.getTime(), userOfOperation,
+            assigneeOfTask, operations);
         add(entries, 5, update.getTime(), actor, before == null ? "variable set" : "variable changed",
             update.getVariableName(), null, change(before, value));
       }
@@ -116,10 +111,8 @@ public class AuditTrail {
         if (previous.containsKey(variable.getId())) {
           continue;
         }
-        String actor = variable.getTaskId() == null ? null : assigneeOfTask.get(variable.getTaskId());
-        if (actor == null) {
-          actor = operatorAt(operations, variable.getCreateTime());
-        }
+        String actor = actorOf(null, variable.getTaskId(), variable.getCreateTime(), userOfOperation, assigneeOfTask,
+            operations);
         add(entries, 5, variable.getCreateTime(), actor, "variable set", variable.getName(), null,
             text(variable::getValue, variable.getTypeName()));
       }
@@ -137,6 +130,19 @@ public class AuditTrail {
             .thenComparingInt(Sequenced::index))
         .map(Sequenced::entry)
         .toList();
+  }
+
+  /**
+   * Who set a variable: the user of the operation that set it, else the assignee of the task it
+   * belongs to, else the user whose operation was running at that moment.
+   */
+  private static String actorOf(String operationId, String taskId, Date time, Map<String, String> userOfOperation,
+      Map<String, String> assigneeOfTask, List<UserOperationLogEntry> operations) {
+    String actor = operationId == null ? null : userOfOperation.get(operationId);
+    if (actor == null && taskId != null) {
+      actor = assigneeOfTask.get(taskId);
+    }
+    return actor != null ? actor : operatorAt(operations, time);
   }
 
   /**

@@ -94,7 +94,8 @@ public class FirstValuesOnce extends AbstractProcessEnginePlugin {
 
     /** The detail the variable's creation would have written, from its historic instance, which still has it. */
     private static void writeFirstValue(HistoricVariableUpdateEventEntity change) {
-      DbEntityManager db = Context.getCommandContext().getDbEntityManager();
+      CommandContext command = Context.getCommandContext();
+      DbEntityManager db = command.getDbEntityManager();
       HistoricVariableInstanceEntity instance = db.selectById(HistoricVariableInstanceEntity.class,
           change.getVariableInstanceId());
       if (instance == null) {
@@ -127,7 +128,7 @@ public class FirstValuesOnce extends AbstractProcessEnginePlugin {
         ByteArrayEntity copy = new ByteArrayEntity(instance.getVariableName(), bytes, ResourceTypes.HISTORY);
         copy.setRootProcessInstanceId(instance.getRootProcessInstanceId());
         copy.setRemovalTime(instance.getRemovalTime());
-        Context.getCommandContext().getByteArrayManager().insertByteArray(copy);
+        command.getByteArrayManager().insertByteArray(copy);
         first.setByteArrayId(copy.getId());
       }
       db.insert(first);
