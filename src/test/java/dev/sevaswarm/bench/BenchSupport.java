@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
@@ -151,7 +152,7 @@ public final class BenchSupport {
           // after the name in parentheses: state is field 3, utime 14 and stime 15
           String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
           ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-        } catch (java.nio.file.NoSuchFileException ended) {
+        } catch (NoSuchFileException ended) {
           // a compiler thread that ended meanwhile (HotSpot adds and removes them as needed)
         }
       }

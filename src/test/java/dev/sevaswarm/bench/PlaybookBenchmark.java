@@ -339,7 +339,7 @@ class PlaybookBenchmark {
     return null;
   }
 
-  /** A round's figures; {@code compilerCpu} is the JIT compiler's share of the application's CPU for the whole work. */
+  /** A round's figures; {@code compilerShare} is the JIT compiler's share of the application's CPU for the whole work. */
   private record Throughput(double api, double complete, double engine, double caseCpu, double engineCpu,
       double compilerShare) {
 
