@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
+import org.camunda.bpm.engine.EntityTypes;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricDetail;
@@ -50,9 +51,9 @@ public class AuditTrail {
     List<Sequenced> entries = new ArrayList<>();
     List<HistoricProcessInstance> instances = history.createHistoricProcessInstanceQuery()
         .processInstanceBusinessKey(caseId).orderByProcessInstanceStartTime().asc().list();
-    Map<String, String> userOfOperation = new HashMap<>();
-    Map<String, String> assigneeOfTask = new HashMap<>();
     for (HistoricProcessInstance instance : instances) {
+      Map<String, String> userOfOperation = new HashMap<>();
+      Map<String, String> assigneeOfTask = new HashMap<>();
       add(entries, 0, instance.getStartTime(), instance.getStartUserId(), "process started",
           instance.getProcessDefinitionKey(), instance.getProcessDefinitionName(), "instance " + instance.getId());
       if (instance.getEndTime() != null) {
@@ -61,6 +62,8 @@ public class AuditTrail {
       }
       List<UserOperationLogEntry> operations = history.createUserOperationLogQuery()
           .processInstanceId(instance.getId()).orderByTimestamp().asc().list();
+      Actors actors = new Actors(userOfOperation, assigneeOfTask, operations, instance.getStartTime(),
+          operations.stream().filter(Actors::isStart).findFirst().orElse(null));
       for (UserOperationLogEntry op : operations) {
         userOfOperation.put(op.getOperationId(), op.getUserId());
         add(entries, 4, op.getTimestamp(), op.getUserId(), "operation " + op.getOperationType(),
@@ -100,19 +103,17 @@ public class AuditTrail {
         HistoricVariableUpdate update = (HistoricVariableUpdate) detail;
         String value = text(update);
         String before = previous.put(update.getVariableInstanceId(), value);
-        String actor = actorOf(update.getUserOperationId(), update.getTaskId(), update.getTime(), userOfOperation,
-            assigneeOfTask, operations);
+        String actor = actors.of(update.getUserOperationId(), update.getTaskId(), update.getTime());
         add(entries, 5, update.getTime(), actor, before == null ? "variable set" : "variable changed",
             update.getVariableName(), null, change(before, value));
       }
-      // a first value a job set and nobody changed has no detail, only its historic instance (FirstValuesOnce)
+      // a first value a job or a start set and nobody changed has no detail, only its historic instance (FirstValuesOnce)
       for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery()
           .processInstanceIdIn(instance.getId()).list()) {
         if (previous.containsKey(variable.getId())) {
           continue;
         }
-        String actor = actorOf(null, variable.getTaskId(), variable.getCreateTime(), userOfOperation, assigneeOfTask,
-            operations);
+        String actor = actors.of(null, variable.getTaskId(), variable.getCreateTime());
         add(entries, 5, variable.getCreateTime(), actor, "variable set", variable.getName(), null,
             text(variable::getValue, variable.getTypeName()));
       }
@@ -133,16 +134,42 @@ public class AuditTrail {
   }
 
   /**
-   * Who set a variable: the user of the operation that set it, else the assignee of the task it
-   * belongs to, else the user whose operation was running at that moment.
+   * Who acted in one process instance: the users of its operations, the assignees of its tasks, and
+   * the operation that started it, if a person started it.
    */
-  private static String actorOf(String operationId, String taskId, Date time, Map<String, String> userOfOperation,
-      Map<String, String> assigneeOfTask, List<UserOperationLogEntry> operations) {
-    String actor = operationId == null ? null : userOfOperation.get(operationId);
-    if (actor == null && taskId != null) {
-      actor = assigneeOfTask.get(taskId);
+  private record Actors(Map<String, String> userOfOperation, Map<String, String> assigneeOfTask,
+      List<UserOperationLogEntry> operations, Date startedAt, UserOperationLogEntry start) {
+
+    static boolean isStart(UserOperationLogEntry op) {
+      return UserOperationLogEntry.OPERATION_TYPE_CREATE.equals(op.getOperationType())
+          && EntityTypes.PROCESS_INSTANCE.equals(op.getEntityType());
     }
-    return actor != null ? actor : operatorAt(operations, time);
+
+    /**
+     * Who set a variable: the user of the operation that set it, else the assignee of the task it
+     * belongs to, else the person who started the instance if it was set during the start, else the
+     * user whose operation was running at that moment.
+     */
+    String of(String operationId, String taskId, Date time) {
+      String actor = operationId == null ? null : userOfOperation.get(operationId);
+      if (actor == null && taskId != null) {
+        actor = assigneeOfTask.get(taskId);
+      }
+      if (actor == null && duringStart(time)) {
+        actor = start.getUserId();
+      }
+      return actor != null ? actor : operatorAt(operations, time);
+    }
+
+    /**
+     * Camunda logs a start once the instance has run up to its first save point or wait, so what was
+     * set from the instance's start time to that entry was set by the start: the values passed to it
+     * (which have no detail of their own: FirstValuesOnce) and whatever its first steps set. A job of
+     * the instance runs only after the start has committed, so later.
+     */
+    private boolean duringStart(Date time) {
+      return start != null && !time.before(startedAt) && !time.after(start.getTimestamp());
+    }
   }
 
   /**

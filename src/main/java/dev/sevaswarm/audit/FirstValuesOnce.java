@@ -5,6 +5,7 @@ import java.util.List;
 import org.camunda.bpm.engine.impl.HistoricDetailQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
@@ -18,15 +19,17 @@ import org.camunda.bpm.engine.repository.ResourceTypes;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes a variable's first value once when nobody in particular set it. At history level full
- * the engine records a new variable twice: its historic variable instance and a history detail
- * with the same value. For variables a job creates (the swarm's copies of the case, its deadlines,
- * the notices' lists: two thirds of a case's variables, most never changed) the detail is left
- * out; the historic variable instance keeps the value and its time, and the audit trail reads it
- * from there. When such a variable changes or is removed, the detail of its first value is
- * written first, from the historic variable instance (which still holds it at that moment), so
- * every value a variable ever had stays in the history. Variables set in a person's operation
- * (starting a case, completing a task) keep their detail, which names the operation.
+ * Writes a variable's first value once when a job or a start set it. At history level full the
+ * engine records a new variable twice: its historic variable instance and a history detail with
+ * the same value. For variables a job creates (the swarm's copies of the case, its deadlines, the
+ * notices' lists) and those a start creates (the case as the intake sent it), most never changed,
+ * the detail is left out; the historic variable instance keeps the value and its time, and the
+ * audit trail reads it from there, naming the person who started the instance for the start's
+ * values (Camunda logs the start's operation as the start's last act). When such a variable changes
+ * or is removed, the detail of its first value is written first, from the historic variable
+ * instance (which still holds it at that moment), so every value a variable ever had stays in the
+ * history. Variables a person sets in any other operation (completing a task, changing a variable)
+ * keep their detail, which names the operation.
  */
 @Component
 public class FirstValuesOnce extends AbstractProcessEnginePlugin {
@@ -45,7 +48,7 @@ public class FirstValuesOnce extends AbstractProcessEnginePlugin {
 
     @Override
     protected boolean shouldWriteHistoricDetail(HistoricVariableUpdateEventEntity event) {
-      if (firstValueOfJob(event)) {
+      if (firstValueOfJobOrStart(event)) {
         return false;
       }
       return super.shouldWriteHistoricDetail(event);
@@ -60,8 +63,9 @@ public class FirstValuesOnce extends AbstractProcessEnginePlugin {
       super.insertHistoricVariableUpdateEntity(event);
     }
 
-    private static boolean firstValueOfJob(HistoricVariableUpdateEventEntity event) {
-      return event.isEventOfType(HistoryEventTypes.VARIABLE_INSTANCE_CREATE) && event.getUserOperationId() == null;
+    private static boolean firstValueOfJobOrStart(HistoricVariableUpdateEventEntity event) {
+      return event.isEventOfType(HistoryEventTypes.VARIABLE_INSTANCE_CREATE) && (event.getUserOperationId() == null
+          || Context.getCommandInvocationContext().getCommand() instanceof StartProcessInstanceCmd);
     }
 
     /** Whether the variable has a detail already: in this command (not yet flushed) or in the database. */

@@ -17,8 +17,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 
 /**
- * A job's first values are written once (the historic variable, no history detail), yet the
- * history and the audit trail keep every value a variable ever had.
+ * The first values of a job or of a start are written once (the historic variable, no history
+ * detail), yet the history and the audit trail keep every value a variable ever had, and who set it.
  */
 class FirstValuesOnceTest extends AppTestSupport {
 
@@ -52,22 +52,57 @@ class FirstValuesOnceTest extends AppTestSupport {
     return entries;
   }
 
+  private static String actor(JsonNode entry) {
+    JsonNode actor = entry.get("actor");
+    return actor == null || actor.isNull() ? "nobody" : actor.asText();
+  }
+
+  private String caseInstanceOf(String caseId) {
+    return runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseId)
+        .processDefinitionKey(Playbook.Process.SUPPORT_REQUEST).singleResult().getId();
+  }
+
   @Test
-  void theSwarmsCopyOfTheCase_isWrittenOnce_andTheAuditShowsIt() {
+  void theStartsValuesAndTheSwarmsCopy_areWrittenOnce_andTheAuditSaysWhoSetThem() {
     String caseId = openSevACase("First values: the swarm's copy").getBusinessKey();
     HistoricVariableInstance copy = variable(swarmOf(caseId), Var.TITLE);
+    HistoricVariableInstance title = variable(caseInstanceOf(caseId), Var.TITLE);
 
     assertThat(copy.getValue()).isEqualTo("First values: the swarm's copy");
     assertThat(details(copy)).isEmpty();
-    // the case's own title, set by the intake user's start, keeps its detail
-    String caseInstance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseId)
-        .processDefinitionKey(Playbook.Process.SUPPORT_REQUEST).singleResult().getId();
-    assertThat(details(variable(caseInstance, Var.TITLE))).hasSize(1);
+    // the case's own title, passed to the intake user's start: the start's log entry names who set it
+    assertThat(title.getValue()).isEqualTo("First values: the swarm's copy");
+    assertThat(details(title)).isEmpty();
 
     assertThat(audit(caseId)).filteredOn(e -> e.get("action").asText().equals("variable set")
         && Var.TITLE.equals(e.get("elementId").asText(null)))
-        .extracting(e -> e.get("details").asText())
-        .containsExactly("First values: the swarm's copy", "First values: the swarm's copy");
+        .extracting(e -> actor(e) + ": " + e.get("details").asText())
+        .containsExactly("intake: First values: the swarm's copy", "nobody: First values: the swarm's copy");
+  }
+
+  @Test
+  void aStartsValueChangedLater_keepsBothValues_eachWithWhoSetIt() {
+    String caseId = openSevACase("First values: a start's value corrected").getBusinessKey();
+    String caseInstance = caseInstanceOf(caseId);
+    awaitTask(caseId, Playbook.Task.TAKE_OWNERSHIP);
+
+    // an administrator corrects the customer's name, as through the engine's REST API
+    as("admin", () -> {
+      runtime.setVariable(caseInstance, Var.CUSTOMER, "Contoso Retail Japan");
+      return null;
+    });
+
+    HistoricVariableInstance customer = variable(caseInstance, Var.CUSTOMER);
+    List<HistoricVariableUpdate> values = details(customer);
+    assertThat(values).extracting(HistoricVariableUpdate::getValue)
+        .containsExactly("Contoso Retail", "Contoso Retail Japan");
+    assertThat(values.get(0).getTime()).isEqualTo(customer.getCreateTime());
+    assertThat(audit(caseId)).filteredOn(e -> Var.CUSTOMER.equals(e.get("elementId").asText(null))
+        && !e.get("action").asText().startsWith("operation"))
+        .extracting(e -> e.get("action").asText() + " by " + actor(e) + ": " + e.get("details").asText())
+        // (the swarm's copy of the customer, set by a job, is there too)
+        .containsSubsequence("variable set by intake: Contoso Retail",
+            "variable changed by admin: Contoso Retail → Contoso Retail Japan");
   }
 
   @Test
