@@ -51,9 +51,10 @@ public class AuditTrail {
     List<Sequenced> entries = new ArrayList<>();
     List<HistoricProcessInstance> instances = history.createHistoricProcessInstanceQuery()
         .processInstanceBusinessKey(caseId).orderByProcessInstanceStartTime().asc().list();
+    // kept across the case's instances, as before: an operation logged in one may have set values in another
+    Map<String, String> userOfOperation = new HashMap<>();
+    Map<String, String> assigneeOfTask = new HashMap<>();
     for (HistoricProcessInstance instance : instances) {
-      Map<String, String> userOfOperation = new HashMap<>();
-      Map<String, String> assigneeOfTask = new HashMap<>();
       add(entries, 0, instance.getStartTime(), instance.getStartUserId(), "process started",
           instance.getProcessDefinitionKey(), instance.getProcessDefinitionName(), "instance " + instance.getId());
       if (instance.getEndTime() != null) {
@@ -134,8 +135,8 @@ public class AuditTrail {
   }
 
   /**
-   * Who acted in one process instance: the users of its operations, the assignees of its tasks, and
-   * the operation that started it, if a person started it.
+   * Who acted in one process instance: the users of the case's operations so far, the assignees of
+   * its tasks so far, this instance's operations, and the operation that started it, if a person did.
    */
   private record Actors(Map<String, String> userOfOperation, Map<String, String> assigneeOfTask,
       List<UserOperationLogEntry> operations, Date startedAt, UserOperationLogEntry start) {
