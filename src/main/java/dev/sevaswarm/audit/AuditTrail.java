@@ -63,8 +63,7 @@ public class AuditTrail {
       }
       List<UserOperationLogEntry> operations = history.createUserOperationLogQuery()
           .processInstanceId(instance.getId()).orderByTimestamp().asc().list();
-      Actors actors = new Actors(userOfOperation, assigneeOfTask, operations, instance.getStartTime(),
-          operations.stream().filter(Actors::isStart).findFirst().orElse(null));
+      Actors actors = new Actors(userOfOperation, assigneeOfTask, operations, instance.getStartTime());
       for (UserOperationLogEntry op : operations) {
         userOfOperation.put(op.getOperationId(), op.getUserId());
         add(entries, 4, op.getTimestamp(), op.getUserId(), "operation " + op.getOperationType(),
@@ -136,59 +135,53 @@ public class AuditTrail {
 
   /**
    * Who acted in one process instance: the users of the case's operations so far, the assignees of
-   * its tasks so far, this instance's operations, and the operation that started it, if a person did.
+   * its tasks so far, and this instance's operations, in time order.
    */
   private record Actors(Map<String, String> userOfOperation, Map<String, String> assigneeOfTask,
-      List<UserOperationLogEntry> operations, Date startedAt, UserOperationLogEntry start) {
-
-    static boolean isStart(UserOperationLogEntry op) {
-      return UserOperationLogEntry.OPERATION_TYPE_CREATE.equals(op.getOperationType())
-          && EntityTypes.PROCESS_INSTANCE.equals(op.getEntityType());
-    }
+      List<UserOperationLogEntry> operations, Date startedAt) {
 
     /**
      * Who set a variable: the user of the operation that set it, else the assignee of the task it
-     * belongs to, else the person who started the instance if it was set during the start, else the
-     * user whose operation was running at that moment.
+     * belongs to, else the user whose operation was running at that moment.
      */
     String of(String operationId, String taskId, Date time) {
       String actor = operationId == null ? null : userOfOperation.get(operationId);
       if (actor == null && taskId != null) {
         actor = assigneeOfTask.get(taskId);
       }
-      if (actor == null && duringStart(time)) {
-        actor = start.getUserId();
-      }
-      return actor != null ? actor : operatorAt(operations, time);
+      return actor != null ? actor : operatorAt(time);
     }
 
     /**
-     * Camunda logs a start once the instance has run up to its first save point or wait, so what was
-     * set from the instance's start time to that entry was set by the start: the values passed to it
-     * (which have no detail of their own: FirstValuesOnce) and whatever its first steps set. A job of
-     * the instance runs only after the start has committed, so later.
+     * A change made while a user's operation ran is that user's. Camunda logs most operations as
+     * their command begins, so a change within {@code SAME_COMMAND_MILLIS} after the entry is theirs
+     * (a listener reacting to a completed task, say). It logs a start as the start's last act, once
+     * the instance has run up to its first save point or wait, so a change from the instance's start
+     * time up to that entry is the starter's: the values passed to the start (which have no detail of
+     * their own: FirstValuesOnce) and whatever its first steps set. A job of the instance runs only
+     * after the start has committed, so later.
      */
-    private boolean duringStart(Date time) {
-      return start != null && !time.before(startedAt) && !time.after(start.getTimestamp());
+    private String operatorAt(Date time) {
+      String operator = null;
+      for (UserOperationLogEntry op : operations) {
+        long gap = time.getTime() - op.getTimestamp().getTime();
+        if (gap < 0) {
+          if (isStart(op) && !time.before(startedAt)) {
+            operator = op.getUserId();
+          }
+          break;
+        }
+        if (gap <= SAME_COMMAND_MILLIS) {
+          operator = op.getUserId();
+        }
+      }
+      return operator;
     }
-  }
 
-  /**
-   * A change made while a user's operation ran (a listener reacting to a completed task, say) is
-   * that user's: Camunda logs the operation as the command begins, the change follows within it.
-   */
-  private static String operatorAt(List<UserOperationLogEntry> operations, Date time) {
-    String operator = null;
-    for (UserOperationLogEntry op : operations) {
-      long gap = time.getTime() - op.getTimestamp().getTime();
-      if (gap < 0) {
-        break;
-      }
-      if (gap <= SAME_COMMAND_MILLIS) {
-        operator = op.getUserId();
-      }
+    private static boolean isStart(UserOperationLogEntry op) {
+      return UserOperationLogEntry.OPERATION_TYPE_CREATE.equals(op.getOperationType())
+          && EntityTypes.PROCESS_INSTANCE.equals(op.getEntityType());
     }
-    return operator;
   }
 
   private static String text(HistoricVariableUpdate update) {

@@ -43,7 +43,7 @@ public class FirstValuesOnce extends AbstractProcessEnginePlugin {
     configuration.setEnableDefaultDbHistoryEventHandler(false);
   }
 
-  /** Camunda's own writer of history rows, with a job's first values written once. */
+  /** Camunda's own writer of history rows, with the first values of a job or a start written once. */
   static class Handler extends DbHistoryEventHandler {
 
     @Override

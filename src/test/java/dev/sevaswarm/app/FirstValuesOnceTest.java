@@ -25,10 +25,18 @@ class FirstValuesOnceTest extends AppTestSupport {
   @Autowired HistoryService history;
   @Autowired TestRestTemplate http;
 
+  private String instanceOf(String caseId, String processKey) {
+    return runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseId).processDefinitionKey(processKey)
+        .singleResult().getId();
+  }
+
   private String swarmOf(String caseId) {
     awaitTask(caseId, Playbook.Task.TAKE_OWNERSHIP);
-    return runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseId)
-        .processDefinitionKey(Playbook.Process.SEV_A_SWARM).singleResult().getId();
+    return instanceOf(caseId, Playbook.Process.SEV_A_SWARM);
+  }
+
+  private String caseInstanceOf(String caseId) {
+    return instanceOf(caseId, Playbook.Process.SUPPORT_REQUEST);
   }
 
   private HistoricVariableInstance variable(String processInstanceId, String name) {
@@ -55,11 +63,6 @@ class FirstValuesOnceTest extends AppTestSupport {
   private static String actor(JsonNode entry) {
     JsonNode actor = entry.get("actor");
     return actor == null || actor.isNull() ? "nobody" : actor.asText();
-  }
-
-  private String caseInstanceOf(String caseId) {
-    return runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseId)
-        .processDefinitionKey(Playbook.Process.SUPPORT_REQUEST).singleResult().getId();
   }
 
   @Test
