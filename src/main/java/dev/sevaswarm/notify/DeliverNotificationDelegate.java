@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -90,6 +91,9 @@ public class DeliverNotificationDelegate implements JavaDelegate {
       sendings.forEach(sending -> sending.channel().rehearse(sending.delivery(), Rehearsal.ownUrl()));
       return;
     }
+    // chat posts first: one request each, they leave before the mails (built here, then an SMTP
+    // conversation each) take the cores; on two, what is started first runs first
+    sendings.sort(Comparator.comparing(sending -> MailChannel.NAME.equals(sending.channel().name())));
     List<CompletableFuture<String>> sent = sendings.stream()
         .map(sending -> senders.send(sending.channel().name(), () -> deliver(sending))).toList();
     Map<Sending, RuntimeException> failures = new LinkedHashMap<>();
