@@ -8,13 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.ProcessEngineImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.jobexecutor.ThreadPoolJobExecutor;
@@ -27,11 +28,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A job that starts a process instance runs that instance's first job itself, right after its own
- * commit: here with a job executor that has threads but no acquisition at all, so a job runs only if
- * something hands it over.
+ * A new process instance's first job runs at once: on the thread of the job that started the
+ * instance, or handed to a free job executor thread by whoever else started it; left to the
+ * acquisition when no thread is free. Here with a job executor that has threads but no acquisition
+ * at all, so a job runs only if something hands it over.
  */
-class NextJobOnThisThreadTest {
+class NewInstanceJobsAtOnceTest {
 
   /** Which thread ran which step, by step. */
   static final Map<String, String> RAN_ON = new ConcurrentHashMap<>();
@@ -53,8 +55,8 @@ class NextJobOnThisThreadTest {
 
   /** Threads to run jobs on, and nobody who acquires them. */
   static class NoAcquisition extends ThreadPoolJobExecutor {
-    NoAcquisition() {
-      setThreadPoolExecutor(new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(4)));
+    NoAcquisition(ThreadPoolExecutor threads) {
+      setThreadPoolExecutor(threads);
     }
 
     @Override
@@ -71,15 +73,25 @@ class NextJobOnThisThreadTest {
   private ProcessEngine engine;
   private NoAcquisition executor;
 
+  /** Two threads, free until a test takes them. */
+  private final ThreadPoolExecutor threads = new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(4));
+
   @BeforeEach
   void engine() {
     RAN_ON.clear();
-    executor = new NoAcquisition();
+    start(threads);
+  }
+
+  private void start(ThreadPoolExecutor jobThreads) {
+    if (engine != null) {
+      engine.close();
+    }
+    executor = new NoAcquisition(jobThreads);
     ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) new StandaloneInMemProcessEngineConfiguration()
         .setJdbcUrl("jdbc:h2:mem:next-job-" + UUID.randomUUID())
         .setJobExecutorActivate(true);
     configuration.setJobExecutor(executor);
-    configuration.setProcessEnginePlugins(List.of(new NextJobOnThisThread()));
+    configuration.setProcessEnginePlugins(List.of(new NewInstanceJobsAtOnce()));
     engine = configuration.buildProcessEngine();
     engine.getRepositoryService().createDeployment()
         .addModelInstance("step.bpmn", asyncStep("step", StartsDelivery.class))
@@ -102,23 +114,54 @@ class NextJobOnThisThreadTest {
   }
 
   @Test
-  void theDeliveryAStepStartsRunsOnTheStepsThreadWithoutAnAcquisition() {
+  void aStepStartedByARequestRunsAtOnceAndTheDeliveryItStartsRightAfterItOnItsThread() {
     engine.getRuntimeService().startProcessInstanceByKey("step");
 
-    executor.executeJobs(List.of(jobOf("step").getId()), (ProcessEngineImpl) engine);
-
     await().atMost(Duration.ofSeconds(10)).until(() -> RAN_ON.containsKey("delivery"));
-    assertThat(RAN_ON.get("delivery")).isEqualTo(RAN_ON.get("step"));
     await().atMost(Duration.ofSeconds(10)).until(() -> engine.getManagementService().createJobQuery().count() == 0);
-    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey("delivery")
-        .completed().count()).isEqualTo(1);
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().completed().count()).isEqualTo(2);
+    assertThat(RAN_ON.get("step")).isNotEqualTo(Thread.currentThread().getName());
+    assertThat(RAN_ON.get("delivery")).isEqualTo(RAN_ON.get("step"));
   }
 
   @Test
-  void aJobCreatedOutsideTheJobExecutorIsLeftToTheAcquisition() {
+  void whenNoJobThreadIsFreeTheJobIsLeftToTheAcquisitionUnlocked() {
+    CountDownLatch busy = new CountDownLatch(1);
+    threads.execute(() -> awaitQuietly(busy));
+    threads.execute(() -> awaitQuietly(busy));
+    try {
+      await().atMost(Duration.ofSeconds(10)).until(() -> threads.getActiveCount() == 2);
+
+      engine.getRuntimeService().startProcessInstanceByKey("delivery");
+
+      assertThat(((JobEntity) jobOf("delivery")).getLockOwner()).isNull();
+      assertThat(RAN_ON).isEmpty();
+    } finally {
+      busy.countDown();
+    }
+  }
+
+  @Test
+  void aJobTheThreadsRefuseAtTheCommitIsUnlockedForTheAcquisition() {
+    ThreadPoolExecutor refusing = new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(4)) {
+      @Override
+      public void execute(Runnable command) {
+        throw new RejectedExecutionException("filled up between the check and the commit");
+      }
+    };
+    start(refusing);
+
     engine.getRuntimeService().startProcessInstanceByKey("delivery");
 
-    JobEntity job = (JobEntity) jobOf("delivery");
-    assertThat(job.getLockOwner()).isNull();
+    assertThat(((JobEntity) jobOf("delivery")).getLockOwner()).isNull();
+    assertThat(RAN_ON).isEmpty();
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }
