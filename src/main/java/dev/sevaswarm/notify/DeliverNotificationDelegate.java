@@ -91,8 +91,8 @@ public class DeliverNotificationDelegate implements JavaDelegate {
       sendings.forEach(sending -> sending.channel().rehearse(sending.delivery(), Rehearsal.ownUrl()));
       return;
     }
-    // chat posts first: one request each, they leave before the mails (built here, then an SMTP
-    // conversation each) take the cores; on two, what is started first runs first
+    // chat posts first: one request each, they leave before the mails (each built on its thread,
+    // then an SMTP conversation) take the cores; on two, what is started first runs first
     sendings.sort(Comparator.comparing(sending -> MailChannel.NAME.equals(sending.channel().name())));
     List<CompletableFuture<String>> sent = sendings.stream()
         .map(sending -> senders.send(sending.channel().name(), () -> deliver(sending))).toList();
