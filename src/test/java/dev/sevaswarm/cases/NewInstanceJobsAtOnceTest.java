@@ -71,7 +71,6 @@ class NewInstanceJobsAtOnceTest {
   }
 
   private ProcessEngine engine;
-  private NoAcquisition executor;
 
   /** Two threads, free until a test takes them. */
   private final ThreadPoolExecutor threads = new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(4));
@@ -86,11 +85,10 @@ class NewInstanceJobsAtOnceTest {
     if (engine != null) {
       engine.close();
     }
-    executor = new NoAcquisition(jobThreads);
     ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) new StandaloneInMemProcessEngineConfiguration()
-        .setJdbcUrl("jdbc:h2:mem:next-job-" + UUID.randomUUID())
+        .setJdbcUrl("jdbc:h2:mem:new-instance-jobs-" + UUID.randomUUID())
         .setJobExecutorActivate(true);
-    configuration.setJobExecutor(executor);
+    configuration.setJobExecutor(new NoAcquisition(jobThreads));
     configuration.setProcessEnginePlugins(List.of(new NewInstanceJobsAtOnce()));
     engine = configuration.buildProcessEngine();
     engine.getRepositoryService().createDeployment()
