@@ -106,14 +106,14 @@ public class NewInstanceJobsAtOnce extends AbstractProcessEnginePlugin {
      * (in a transaction of its own: the job's is over) and leaves it to the acquisition.
      */
     private record HandOver(String jobId, JobExecutor executor, ThreadPoolExecutor threads,
-        ProcessEngineConfigurationImpl engine) implements TransactionListener {
+        ProcessEngineConfigurationImpl configuration) implements TransactionListener {
 
       @Override
       public void execute(CommandContext committed) {
         try {
-          threads.execute(executor.getExecuteJobsRunnable(List.of(jobId), engine.getProcessEngine()));
+          threads.execute(executor.getExecuteJobsRunnable(List.of(jobId), configuration.getProcessEngine()));
         } catch (RejectedExecutionException full) {
-          engine.getCommandExecutorTxRequiresNew().execute(new UnlockJobCmd(jobId));
+          configuration.getCommandExecutorTxRequiresNew().execute(new UnlockJobCmd(jobId));
           executor.jobWasAdded();
         }
       }
