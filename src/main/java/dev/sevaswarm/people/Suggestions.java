@@ -35,15 +35,13 @@ public class Suggestions {
     if (profiled.isEmpty()) {
       return byArea;
     }
-    cases.find(caseId).ifPresent(supportCase -> {
-      for (String area : Playbook.Group.AREAS) {
-        List<Expert> top = experts.forArea(supportCase, area).stream().filter(e -> profiled.contains(e.userId()))
-            .limit(PER_AREA).toList();
-        if (!top.isEmpty()) {
-          byArea.put(area, top);
-        }
-      }
-    });
+    cases.find(caseId).ifPresent(supportCase -> experts.forAreas(supportCase, Playbook.Group.AREAS)
+        .forEach((area, ranked) -> {
+          List<Expert> top = ranked.stream().filter(e -> profiled.contains(e.userId())).limit(PER_AREA).toList();
+          if (!top.isEmpty()) {
+            byArea.put(area, top);
+          }
+        }));
     return byArea;
   }
 

@@ -12,6 +12,7 @@ import dev.sevaswarm.people.Ranking;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -149,6 +150,59 @@ class PeopleApiTest extends AppTestSupport {
     JsonNode aiko = experts.findParents("userId").stream().filter(e -> e.get("userId").asText().equals("eng-app"))
         .findFirst().orElseThrow();
     assertThat(aiko.get("reasons").toString()).contains("knows pos, payments").doesNotContain("in the storage group");
+  }
+
+  @Test
+  void eachExpertsOpenTasks_areTheActiveTasksTheyAreAssigned() {
+    // Kaito holds one case's first step, and Riley one of a case that is suspended (not open work)
+    org.camunda.bpm.engine.task.Task held = awaitTask(openSevACase("People: Kaito holds this one").getBusinessKey(),
+        Task.TAKE_OWNERSHIP);
+    tasks.claim(held.getId(), "eng-kaito");
+    ProcessInstance paused = openSevACase("People: Riley's case, suspended");
+    org.camunda.bpm.engine.task.Task parked = awaitTask(paused.getBusinessKey(), Task.TAKE_OWNERSHIP);
+    tasks.claim(parked.getId(), "eng-riley");
+    runtime.suspendProcessInstanceById(parked.getProcessInstanceId());
+    String caseId = openSevACase("People: who is free for storage?").getBusinessKey();
+
+    JsonNode experts = call(HttpMethod.GET, "eng-network", "/api/cases/" + caseId + "/experts?area=storage", null).getBody();
+    assertThat(experts.size()).isGreaterThanOrEqualTo(4);
+    for (JsonNode expert : experts) {
+      String userId = expert.get("userId").asText();
+      assertThat(expert.get("openTasks").asLong()).as(userId + "'s open tasks")
+          .isEqualTo(tasks.createTaskQuery().taskAssignee(userId).active().count());
+    }
+    assertThat(experts.findParents("userId").stream().filter(e -> e.get("userId").asText().equals("eng-kaito"))
+        .findFirst().orElseThrow().get("openTasks").asLong()).isPositive();
+    assertThat(tasks.createTaskQuery().taskAssignee("eng-riley").suspended().count()).isPositive();
+  }
+
+  @Test
+  void theTakeOwnershipForm_suggestsPerAreaTheTopOfWhatTheExpertsListSays() {
+    String caseId = openSevACase("People: who to ask, on the form").getBusinessKey();
+    org.camunda.bpm.engine.task.Task take = awaitTask(caseId, Task.TAKE_OWNERSHIP);
+    String onTheForm = (String) tasks.getVariableLocal(take.getId(), Var.EXPERT_SUGGESTIONS);
+
+    List<String> expected = new ArrayList<>();
+    for (String area : dev.sevaswarm.cases.Playbook.Group.AREAS) {
+      List<String> names = new ArrayList<>();
+      for (JsonNode expert : call(HttpMethod.GET, "eng-network", "/api/cases/" + caseId + "/experts?area=" + area, null)
+          .getBody()) {
+        if (names.size() < 3 && profiles.of(expert.get("userId").asText()).isPresent()) {
+          names.add(expert.get("name").asText());
+        }
+      }
+      if (!names.isEmpty()) {
+        expected.add(area + ": " + names);
+      }
+    }
+    List<String> suggested = new ArrayList<>();
+    for (String line : onTheForm.split("\n")) {
+      int colon = line.indexOf(": ");
+      suggested.add(line.substring(0, colon + 2) + java.util.Arrays.stream(line.substring(colon + 2).split("\\), "))
+          .map(person -> person.substring(0, person.indexOf(" ("))).toList());
+    }
+    assertThat(expected).hasSizeGreaterThanOrEqualTo(4); // the four away profiles reach every area but guest-os
+    assertThat(suggested).isEqualTo(expected);
   }
 
   @Test
