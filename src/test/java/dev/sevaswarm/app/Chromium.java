@@ -1,5 +1,6 @@
 package dev.sevaswarm.app;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,6 +10,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
@@ -69,23 +71,36 @@ final class Chromium implements AutoCloseable {
    */
   private static final class PatientWait extends WebDriverWait {
 
+    private final WebDriver browser;
+
     PatientWait(WebDriver driver, Duration timeout) {
       super(driver, timeout);
+      this.browser = driver;
       ignoring(StaleElementReferenceException.class);
     }
 
     @Override
     public <V> V until(Function<? super WebDriver, V> isTrue) {
-      return super.until(driver -> {
-        try {
-          return isTrue.apply(driver);
-        } catch (WebDriverException e) {
-          if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
-            return null; // not yet: look again
+      try {
+        return super.until(driver -> {
+          try {
+            return isTrue.apply(driver);
+          } catch (WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+              return null; // not yet: look again
+            }
+            throw e;
           }
-          throw e;
+        });
+      } catch (TimeoutException e) {
+        // what the page showed when the wait gave up, for whoever reads the failure
+        try {
+          e.addInfo("page as it was", saved(browser, "timed-out-" + System.currentTimeMillis()).toAbsolutePath().toString());
+        } catch (IOException | WebDriverException unsaved) {
+          e.addSuppressed(unsaved);
         }
-      });
+        throw e;
+      }
     }
   }
 
@@ -130,8 +145,15 @@ final class Chromium implements AutoCloseable {
   }
 
   void save(String name) throws Exception {
-    Files.write(ARTIFACTS.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
-    Files.writeString(ARTIFACTS.resolve(name + ".html"), driver.getPageSource());
+    saved(driver, name);
+  }
+
+  /** The page's screenshot and its HTML, under the given name; answers the screenshot's path. */
+  private static Path saved(WebDriver browser, String name) throws IOException {
+    Path screenshot = ARTIFACTS.resolve(name + ".png");
+    Files.write(screenshot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    Files.writeString(ARTIFACTS.resolve(name + ".html"), browser.getPageSource());
+    return screenshot;
   }
 
   @Override
