@@ -52,7 +52,7 @@ public class Experts {
   /**
    * The same for several areas, ranked per area, with what they share read once: the profiles, each
    * person's past work, marks and open tasks. The take-ownership form's suggestions are made in the
-   * transaction that opens the case, and the team's broadcast waits for its commit.
+   * case's next step, whose commit the team's broadcast waits for.
    */
   public Map<String, List<Expert>> forAreas(SupportCase supportCase, List<String> areas) {
     return Caller.asSystem(identity, () -> {
@@ -80,7 +80,8 @@ public class Experts {
         List<Candidate> candidates = new ArrayList<>();
         for (String userId : people) {
           Profile profile = byUser.get(userId);
-          if (!users.containsKey(userId) || !group.contains(userId) && (profile == null || profile.skill(area) == 0)) {
+          boolean forThisArea = group.contains(userId) || profile != null && profile.skill(area) > 0;
+          if (!forThisArea || !users.containsKey(userId)) {
             continue;
           }
           candidates.add(new Candidate(userId, DisplayNames.of(users.get(userId)), profile, group.contains(userId),
