@@ -72,17 +72,16 @@ public class NewInstanceJobsAtOnce extends AbstractProcessEnginePlugin {
     protected void hintJobExecutor(JobEntity job) {
       JobExecutorContext running = Context.getJobExecutorContext();
       JobExecutor executor = Context.getProcessEngineConfiguration().getJobExecutor();
-      ThreadPoolExecutor threads = threadsOf(executor);
       if (!executor.isActive() || job.isSuspended() || !isJobDue(job)
           || !isJobPriorityInJobExecutorPriorityRange(job.getPriority()) || !ofNewInstance(job)
-          || running == null && !hasFreeThread(threads)) {
+          || running == null && !hasFreeThread(threadsOf(executor))) {
         super.hintJobExecutor(job);
         return;
       }
       job.setLockOwner(executor.getLockOwner());
       job.setLockExpirationTime(new Date(ClockUtil.getCurrentTime().getTime() + executor.getLockTimeInMillis()));
       TransactionListener handOver = running != null ? new ExclusiveJobAddedNotification(job.getId(), running)
-          : new HandOver(job.getId(), executor, threads, Context.getProcessEngineConfiguration());
+          : new HandOver(job.getId(), Context.getProcessEngineConfiguration());
       Context.getCommandContext().getTransactionContext().addTransactionListener(TransactionState.COMMITTED, handOver);
     }
 
@@ -105,13 +104,13 @@ public class NewInstanceJobsAtOnce extends AbstractProcessEnginePlugin {
      * Hands a committed job to the job executor's threads; if they have filled up since, unlocks it
      * (in a transaction of its own: the job's is over) and leaves it to the acquisition.
      */
-    private record HandOver(String jobId, JobExecutor executor, ThreadPoolExecutor threads,
-        ProcessEngineConfigurationImpl configuration) implements TransactionListener {
+    private record HandOver(String jobId, ProcessEngineConfigurationImpl configuration) implements TransactionListener {
 
       @Override
       public void execute(CommandContext committed) {
+        JobExecutor executor = configuration.getJobExecutor();
         try {
-          threads.execute(executor.getExecuteJobsRunnable(List.of(jobId), configuration.getProcessEngine()));
+          threadsOf(executor).execute(executor.getExecuteJobsRunnable(List.of(jobId), configuration.getProcessEngine()));
         } catch (RejectedExecutionException full) {
           configuration.getCommandExecutorTxRequiresNew().execute(new UnlockJobCmd(jobId));
           executor.jobWasAdded();
