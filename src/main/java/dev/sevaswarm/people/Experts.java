@@ -55,8 +55,13 @@ public class Experts {
    * case's next step, whose commit the team's broadcast waits for.
    */
   public Map<String, List<Expert>> forAreas(SupportCase supportCase, List<String> areas) {
+    return forAreas(supportCase, areas, profiles.all());
+  }
+
+  /** The same, with the profiles as the caller has just read them. */
+  Map<String, List<Expert>> forAreas(SupportCase supportCase, List<String> areas, List<Profile> all) {
     return Caller.asSystem(identity, () -> {
-      Map<String, Profile> byUser = profiles.all().stream()
+      Map<String, Profile> byUser = all.stream()
           .collect(Collectors.toMap(Profile::userId, p -> p, (a, b) -> a, LinkedHashMap::new));
       Map<String, Set<String>> groups = new LinkedHashMap<>();
       Set<String> people = new TreeSet<>();

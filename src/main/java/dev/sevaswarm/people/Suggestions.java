@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 
 /**
@@ -31,11 +33,12 @@ public class Suggestions {
   /** Per area, the best few with a profile, on shift first. */
   public Map<String, List<Expert>> byArea(String caseId) {
     Map<String, List<Expert>> byArea = new LinkedHashMap<>();
-    List<String> profiled = profiles.all().stream().map(Profile::userId).toList();
-    if (profiled.isEmpty()) {
+    List<Profile> all = profiles.all();
+    if (all.isEmpty()) {
       return byArea;
     }
-    cases.find(caseId).ifPresent(supportCase -> experts.forAreas(supportCase, Playbook.Group.AREAS)
+    Set<String> profiled = all.stream().map(Profile::userId).collect(Collectors.toSet());
+    cases.find(caseId).ifPresent(supportCase -> experts.forAreas(supportCase, Playbook.Group.AREAS, all)
         .forEach((area, ranked) -> {
           List<Expert> top = ranked.stream().filter(e -> profiled.contains(e.userId())).limit(PER_AREA).toList();
           if (!top.isEmpty()) {
