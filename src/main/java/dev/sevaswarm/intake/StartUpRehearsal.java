@@ -38,7 +38,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Walks a Sev A case through intake (its JSON read and checked as the API does), the playbook's
- * next step and every configured delivery, in a transaction that is rolled back, before the
+ * next step, the swarm's owner task and every configured delivery, in a transaction that is rolled back, before the
  * application reports itself ready (the readiness probe turns to accepting traffic after the
  * listeners of the ready event). Deliveries rehearse: they compose and build their messages, the
  * first round also tries their connections (the mail server greeted and left, as its health check
@@ -209,6 +209,9 @@ class StartUpRehearsal {
         identity.clearAuthentication();
       }
       jobsOf(example.processInstanceId()).forEach(job -> management.executeJob(job.getId()));
+      // the swarm's own first step: the owner task, with who to ask and its deadlines
+      runtime.createProcessInstanceQuery().superProcessInstanceId(example.processInstanceId()).list()
+          .forEach(swarm -> jobsOf(swarm.getId()).forEach(job -> management.executeJob(job.getId())));
       Rehearsal.during(ownUrl, () -> {
         runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseId)
             .processDefinitionKey(Playbook.Process.CASE_NOTIFICATION).list()

@@ -106,6 +106,9 @@ abstract class ProcessTestSupport {
     STARTED.computeIfAbsent(getClass(), key -> new HashSet<>()).add(instance.getId());
     // the start answers once the case is recorded; the job executor takes it on from there
     runJob(instance, Playbook.Element.RECORD_CASE);
+    // a Sev A case's broadcast commits first; its owner task is made in a step of its own right after
+    runtime.createProcessInstanceQuery().superProcessInstanceId(instance.getId()).list()
+        .forEach(swarm -> runJob(swarm, Playbook.Task.TAKE_OWNERSHIP));
     return instance;
   }
 

@@ -74,6 +74,25 @@ class SupportRequestProcessTest extends ProcessTestSupport {
   }
 
   @Test
+  void aSevACasesBroadcastIsCommittedBeforeItsOwnerTaskIsMade() {
+    ProcessInstance request = runtime.startProcessInstanceByKey(Process.SUPPORT_REQUEST, request("A", "RAPID_RESPONSE"));
+    runJob(request, Playbook.Element.RECORD_CASE);
+
+    // the step that offers the case publishes the broadcast and ends there: the owner task, with its
+    // suggestions and its deadlines, is a step of its own, so the team's card waits for neither
+    ProcessInstance swarm = swarmOf(request);
+    assertThat(notifications(request.getBusinessKey())).containsExactly("INTAKE_BROADCAST", "SALES_NOTICE");
+    assertThat(task(swarm, Task.TAKE_OWNERSHIP)).isNull();
+    assertThat(management.createJobQuery().processInstanceId(swarm.getId()).timers().count()).isZero();
+
+    runJob(swarm, Task.TAKE_OWNERSHIP);
+    assertThat(task(swarm, Task.TAKE_OWNERSHIP).getDueDate().toInstant()).isEqualTo(firstResponseDue(request).toInstant());
+    assertThat(management.createJobQuery().processInstanceId(swarm.getId()).timers().count())
+        .as("first response nearly due, and due").isEqualTo(2);
+    assertThat(notifications(request.getBusinessKey())).containsExactly("INTAKE_BROADCAST", "SALES_NOTICE");
+  }
+
+  @Test
   void sevACase_isClosedWhenTheSwarmEnds() {
     ProcessInstance request = openCase("A", "UNIFIED");
     ProcessInstance swarm = swarmOf(request);
