@@ -11,6 +11,8 @@ import dev.sevaswarm.notify.MessageComposer;
 import dev.sevaswarm.notify.SwarmProperties;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -42,15 +44,19 @@ public class DoorActions {
   }
 
   private final TaskService tasks;
+  private final RuntimeService runtime;
+  private final ManagementService management;
   private final IdentityService identity;
   private final Volunteering volunteering;
   private final CaseThread thread;
   private final MessageComposer links;
   private final SwarmProperties properties;
 
-  public DoorActions(TaskService tasks, IdentityService identity, Volunteering volunteering, CaseThread thread,
-      MessageComposer links, SwarmProperties properties) {
+  public DoorActions(TaskService tasks, RuntimeService runtime, ManagementService management, IdentityService identity,
+      Volunteering volunteering, CaseThread thread, MessageComposer links, SwarmProperties properties) {
     this.tasks = tasks;
+    this.runtime = runtime;
+    this.management = management;
     this.identity = identity;
     this.volunteering = volunteering;
     this.thread = thread;
@@ -67,7 +73,7 @@ public class DoorActions {
     Task take = Caller.asSystem(identity, () -> tasks.createTaskQuery().processInstanceBusinessKey(caseId)
         .taskDefinitionKey(Playbook.Task.TAKE_OWNERSHIP).singleResult());
     if (take == null) {
-      return Outcome.refused(links.teamWord("door.take.noOwnerTask", caseId));
+      return Outcome.refused(links.teamWord(ownerTaskComing(caseId) ? "door.take.notYet" : "door.take.noOwnerTask", caseId));
     }
     identity.setAuthentication(caller.userId(), caller.groups());
     try {
@@ -83,6 +89,17 @@ public class DoorActions {
     String form = properties.publicUrl() + "/camunda/app/tasklist/default/#/?task=" + take.getId();
     return new Outcome(true, links.teamWord("door.take.done", caseId, form), form,
         links.teamWord("door.take.announce", caller.userId(), caseId));
+  }
+
+  /**
+   * Whether the case's owner task is still to be made: the card goes out before it, and its job
+   * follows the broadcast's commit (it waits longer when it failed and is an incident).
+   */
+  private boolean ownerTaskComing(String caseId) {
+    return Caller.asSystem(identity, () -> runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseId)
+        .processDefinitionKey(Playbook.Process.SEV_A_SWARM).list().stream()
+        .anyMatch(swarm -> management.createJobQuery().processInstanceId(swarm.getId())
+            .activityId(Playbook.Task.TAKE_OWNERSHIP).count() > 0));
   }
 
   public Outcome join(String caseId, String area, Caller caller) {

@@ -108,7 +108,7 @@ class TeamLanguageTest {
 
   @Test
   void theChatDoorsAnswerInTheTeamsLanguage() {
-    dev.sevaswarm.chat.DoorActions japanese = new dev.sevaswarm.chat.DoorActions(null, null, null, null,
+    dev.sevaswarm.chat.DoorActions japanese = new dev.sevaswarm.chat.DoorActions(null, null, null, null, null, null,
         composer(Locale.JAPANESE, "Asia/Tokyo"), null);
     dev.sevaswarm.identity.Caller sales = new dev.sevaswarm.identity.Caller("account-manager", List.of("sales"));
     dev.sevaswarm.identity.Caller engineer = new dev.sevaswarm.identity.Caller("eng-storage", List.of("storage"));
@@ -117,7 +117,7 @@ class TeamLanguageTest {
     assertThat(japanese.join("SW-1001", "storage", sales).answer()).isEqualTo("できません：調査に加われるのはスウォームのエンジニアです");
     assertThat(japanese.join("SW-1001", "nowhere", engineer).answer()).isEqualTo("分離領域「nowhere」はありません");
 
-    dev.sevaswarm.chat.DoorActions english = new dev.sevaswarm.chat.DoorActions(null, null, null, null,
+    dev.sevaswarm.chat.DoorActions english = new dev.sevaswarm.chat.DoorActions(null, null, null, null, null, null,
         composer(null, null), null);
     assertThat(english.join("SW-1001", "storage", sales).answer())
         .isEqualTo("Not allowed: joining an investigation is for the swarm's engineers");

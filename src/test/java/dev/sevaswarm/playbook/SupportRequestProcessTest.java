@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import dev.sevaswarm.cases.CaseClock;
+import dev.sevaswarm.chat.DoorActions;
 import dev.sevaswarm.cases.CaseRepository;
 import dev.sevaswarm.cases.Playbook;
 import dev.sevaswarm.cases.Playbook.Message;
@@ -14,6 +15,7 @@ import dev.sevaswarm.cases.Playbook.Var;
 import dev.sevaswarm.cases.Severity;
 import dev.sevaswarm.cases.SupportCase;
 import dev.sevaswarm.cases.ThreadEntry;
+import dev.sevaswarm.identity.Caller;
 import java.time.OffsetDateTime;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -28,6 +30,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class SupportRequestProcessTest extends ProcessTestSupport {
 
   @Autowired CaseRepository cases;
+  @Autowired DoorActions doors;
 
   private OffsetDateTime firstResponseDue(ProcessInstance instance) {
     return OffsetDateTime.parse((String) runtime.getVariable(instance.getId(), Var.FIRST_RESPONSE_DUE));
@@ -90,6 +93,25 @@ class SupportRequestProcessTest extends ProcessTestSupport {
     assertThat(management.createJobQuery().processInstanceId(swarm.getId()).timers().count())
         .as("first response nearly due, and due").isEqualTo(2);
     assertThat(notifications(request.getBusinessKey())).containsExactly("INTAKE_BROADCAST", "SALES_NOTICE");
+  }
+
+  @Test
+  void takingOwnershipFromChatBeforeTheOwnerTaskIsMade_asksToTryAgain_andTakesItOnceItIs() {
+    ProcessInstance request = runtime.startProcessInstanceByKey(Process.SUPPORT_REQUEST, request("A", "RAPID_RESPONSE"));
+    runJob(request, Playbook.Element.RECORD_CASE);
+    Caller engineer = new Caller("eng-app", identity.createGroupQuery().groupMember("eng-app").list().stream()
+        .map(org.camunda.bpm.engine.identity.Group::getId).toList());
+
+    // the card's button pressed between the broadcast's commit and the owner task's
+    DoorActions.Outcome early = doors.takeOwnership(request.getBusinessKey(), engineer, "Teams");
+    assertThat(early.done()).isFalse();
+    assertThat(early.answer()).isEqualTo(request.getBusinessKey()
+        + " is still being set up: its owner task comes in a moment. Try again shortly.");
+
+    ProcessInstance swarm = swarmOf(request);
+    runJob(swarm, Task.TAKE_OWNERSHIP);
+    assertThat(doors.takeOwnership(request.getBusinessKey(), engineer, "Teams").done()).isTrue();
+    assertThat(task(swarm, Task.TAKE_OWNERSHIP).getAssignee()).isEqualTo("eng-app");
   }
 
   @Test
