@@ -93,7 +93,8 @@ public class DoorActions {
 
   /**
    * Whether the case's owner task is still to be made: the card goes out before it, and its job
-   * follows the broadcast's commit (it waits longer when it failed and is an incident).
+   * runs after the broadcast's delivery (later when that delivery waits for a slow mail server, or
+   * not until the job's incident is resolved when it failed).
    */
   private boolean ownerTaskComing(String caseId) {
     return Caller.asSystem(identity, () -> runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseId)
