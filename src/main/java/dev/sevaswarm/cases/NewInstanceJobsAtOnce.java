@@ -32,8 +32,9 @@ import org.springframework.stereotype.Component;
  * Runs the first job of a new process instance at once, instead of through the next job
  * acquisition (its wake-up, query, lock and commit: 10–30 ms on PostgreSQL, more for the first case
  * after a start; docs/BENCHMARKS.md). Started by a job (a case's next step starting the delivery of
- * its broadcast), the new job runs on the job executor thread that started it, right after that
- * job's commit. Started elsewhere (the intake's web request starting a case) while a job executor
+ * its broadcast, then the swarm whose first job makes the owner task), the new jobs run on the job
+ * executor thread that started them, right after that job's commit, in the order they were made.
+ * Started elsewhere (the intake's web request starting a case) while a job executor
  * thread is free, it is handed to the job executor's threads at the commit; when none is free, the
  * acquisition takes it as before, so a burst is still shared out by the acquisition.
  *

@@ -43,10 +43,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * after the listeners of the ready event). Deliveries rehearse: they compose and build their
  * messages, the first round also tries their connections (the mail server greeted and left, as its
  * health check does; the webhook client calling this application's own liveness probe); they send
- * and record nothing. Nothing of it stays: no case number is taken, no row is kept, nobody is told. Later
- * rounds, up to ten seconds' worth, let the JVM compile the hot paths (90 rounds in 9-10 s on a
- * slow 2-core machine: the first case's Teams card 183-227 ms after its request and the cases of the
- * first minute p99 134-145 ms, against 237-270 and 163-178 ms after 30 rounds in 5 s).
+ * and record nothing. Nothing of it stays: no case number is taken, no row is kept, nobody is told.
+ * Later rounds, up to ten seconds' worth, let the JVM compile the hot paths (90 rounds in 9-10 s on
+ * a slow 2-core machine: the first case's Teams card 183-227 ms after its request and the cases of
+ * the first minute p99 134-145 ms, against 237-270 and 163-178 ms after 30 rounds in 5 s).
  *
  * <p>Without it the first case after a start paid for loading and compiling all of that: its Teams
  * card left 1.1 to 2.5 s after the request, and the cases of the first minutes about 150 ms later

@@ -101,14 +101,20 @@ abstract class ProcessTestSupport {
   }
 
   protected ProcessInstance openCase(String severity, String plan) {
+    ProcessInstance instance = openCaseBeforeItsOwnerTask(severity, plan);
+    // a Sev A case's broadcast commits first; its owner task is made in a step of its own right after
+    runtime.createProcessInstanceQuery().superProcessInstanceId(instance.getId()).list()
+        .forEach(swarm -> runJob(swarm, Playbook.Task.TAKE_OWNERSHIP));
+    return instance;
+  }
+
+  /** A case through its next step: a Sev A case broadcast, its owner task not made yet. */
+  protected ProcessInstance openCaseBeforeItsOwnerTask(String severity, String plan) {
     ProcessInstance instance = runtime.startProcessInstanceByKey(Playbook.Process.SUPPORT_REQUEST,
         request(severity, plan));
     STARTED.computeIfAbsent(getClass(), key -> new HashSet<>()).add(instance.getId());
     // the start answers once the case is recorded; the job executor takes it on from there
     runJob(instance, Playbook.Element.RECORD_CASE);
-    // a Sev A case's broadcast commits first; its owner task is made in a step of its own right after
-    runtime.createProcessInstanceQuery().superProcessInstanceId(instance.getId()).list()
-        .forEach(swarm -> runJob(swarm, Playbook.Task.TAKE_OWNERSHIP));
     return instance;
   }
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import dev.sevaswarm.cases.CaseClock;
-import dev.sevaswarm.chat.DoorActions;
 import dev.sevaswarm.cases.CaseRepository;
 import dev.sevaswarm.cases.Playbook;
 import dev.sevaswarm.cases.Playbook.Message;
@@ -15,6 +14,7 @@ import dev.sevaswarm.cases.Playbook.Var;
 import dev.sevaswarm.cases.Severity;
 import dev.sevaswarm.cases.SupportCase;
 import dev.sevaswarm.cases.ThreadEntry;
+import dev.sevaswarm.chat.DoorActions;
 import dev.sevaswarm.identity.Caller;
 import java.time.OffsetDateTime;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -78,8 +78,7 @@ class SupportRequestProcessTest extends ProcessTestSupport {
 
   @Test
   void aSevACasesBroadcastIsCommittedBeforeItsOwnerTaskIsMade() {
-    ProcessInstance request = runtime.startProcessInstanceByKey(Process.SUPPORT_REQUEST, request("A", "RAPID_RESPONSE"));
-    runJob(request, Playbook.Element.RECORD_CASE);
+    ProcessInstance request = openCaseBeforeItsOwnerTask("A", "RAPID_RESPONSE");
 
     // the step that offers the case publishes the broadcast and ends there: the owner task, with its
     // suggestions and its deadlines, is a step of its own, so the team's card waits for neither
@@ -97,10 +96,10 @@ class SupportRequestProcessTest extends ProcessTestSupport {
 
   @Test
   void takingOwnershipFromChatBeforeTheOwnerTaskIsMade_asksToTryAgain_andTakesItOnceItIs() {
-    ProcessInstance request = runtime.startProcessInstanceByKey(Process.SUPPORT_REQUEST, request("A", "RAPID_RESPONSE"));
-    runJob(request, Playbook.Element.RECORD_CASE);
-    Caller engineer = new Caller("eng-app", identity.createGroupQuery().groupMember("eng-app").list().stream()
-        .map(org.camunda.bpm.engine.identity.Group::getId).toList());
+    ProcessInstance request = openCaseBeforeItsOwnerTask("A", "RAPID_RESPONSE");
+    // known as the chat tools know their members: by e-mail address
+    Caller engineer = Caller.withEmail(identity, identity.createUserQuery().userId("eng-app").singleResult().getEmail())
+        .orElseThrow();
 
     // the card's button pressed between the broadcast's commit and the owner task's
     DoorActions.Outcome early = doors.takeOwnership(request.getBusinessKey(), engineer, "Teams");
