@@ -3,6 +3,7 @@ package dev.sevaswarm.cases;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -44,6 +45,11 @@ import org.springframework.stereotype.Component;
  * runs out and any node acquires it; a job that fails is retried as any other. Only a new
  * instance's jobs qualify: nobody else can see the instance before the commit, so no other job of
  * it can run at the same time, and several of its jobs run one after the other on one thread.
+ *
+ * <p>A job that has little left to do but wait for a peer (a delivery whose chat posts are out and
+ * whose mails are still on their way) lets the jobs queued behind it go to a free thread
+ * ({@link #letWaitingJobsGo()}), so that a slow mail server does not hold back the new swarm's owner
+ * task.
  */
 @Component
 public class NewInstanceJobsAtOnce extends AbstractProcessEnginePlugin {
@@ -64,6 +70,41 @@ public class NewInstanceJobsAtOnce extends AbstractProcessEnginePlugin {
       }
     });
     configuration.setCustomSessionFactories(factories);
+  }
+
+  /**
+   * Hands the jobs queued behind the running one on this job executor thread to a free job executor
+   * thread, for a job that now only waits for a peer. They run there in the order they were queued.
+   * Nothing moves off the job executor's threads, when no thread is free, or when one of the queued
+   * jobs belongs to the running job's own process instance: Camunda queues those there so that they
+   * run one after the other, never side by side.
+   */
+  public static void letWaitingJobsGo() {
+    JobExecutorContext running = Context.getJobExecutorContext();
+    if (running == null || running.getCurrentJob() == null || running.getCurrentProcessorJobQueue().isEmpty()) {
+      return;
+    }
+    ProcessEngineConfigurationImpl configuration = Context.getProcessEngineConfiguration();
+    JobExecutor executor = configuration.getJobExecutor();
+    ThreadPoolExecutor threads = Manager.threadsOf(executor);
+    List<String> waiting = running.getCurrentProcessorJobQueue();
+    if (!executor.isActive() || !Manager.hasFreeThread(threads)
+        || anyOfInstance(waiting, running.getCurrentJob().getProcessInstanceId())) {
+      return;
+    }
+    List<String> going = new ArrayList<>(waiting);
+    waiting.clear();
+    try {
+      threads.execute(executor.getExecuteJobsRunnable(going, configuration.getProcessEngine()));
+    } catch (RejectedExecutionException full) {
+      waiting.addAll(0, going);
+    }
+  }
+
+  private static boolean anyOfInstance(List<String> jobIds, String processInstanceId) {
+    JobManager jobs = Context.getCommandContext().getJobManager();
+    return jobIds.stream().map(jobs::findJobById)
+        .anyMatch(job -> job != null && Objects.equals(job.getProcessInstanceId(), processInstanceId));
   }
 
   /** Camunda's job manager, with a new instance's due jobs run at once. */

@@ -4,6 +4,7 @@ import static dev.sevaswarm.cases.Playbook.Var;
 
 import dev.sevaswarm.cases.CaseClock;
 import dev.sevaswarm.cases.CaseRepository;
+import dev.sevaswarm.cases.NewInstanceJobsAtOnce;
 import dev.sevaswarm.cases.SupportCase;
 import dev.sevaswarm.cases.Times;
 import dev.sevaswarm.notify.Notifications.Target;
@@ -20,7 +21,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.spin.Spin;
@@ -31,9 +36,10 @@ import org.springframework.stereotype.Component;
  * Delivers what one step of a case published (one event or several) to each audience and channel.
  * Runs in its own job; the channels are sent to side by side ({@link ChannelSenders}), and each
  * delivery is marked in the delivery log as soon as its channel took it, so a retry sends only what
- * has not gone out yet. A failure is recorded on the case's thread and thrown, naming the channels
- * that failed, so the engine retries the job and, after the last retry, raises an incident that an
- * operator can retry from Cockpit.
+ * has not gone out yet. Once the chat posts are out (or after {@link #CHAT_PATIENCE}), the job only
+ * waits for its peers, and the jobs queued behind it on its thread go to a free one. A failure is
+ * recorded on the case's thread and thrown, naming the channels that failed, so the engine retries
+ * the job and, after the last retry, raises an incident that an operator can retry from Cockpit.
  */
 @Component("deliverNotification")
 public class DeliverNotificationDelegate implements JavaDelegate {
@@ -45,6 +51,12 @@ public class DeliverNotificationDelegate implements JavaDelegate {
   private final MeterRegistry metrics;
   private final NotificationRetry retry;
   private final ChannelSenders senders;
+
+  /**
+   * How long the chat posts have the job's thread to themselves: on two cores, the owner task's job
+   * made beside them would take CPU from the Teams card.
+   */
+  static final Duration CHAT_PATIENCE = Duration.ofMillis(200);
 
   public DeliverNotificationDelegate(CaseRepository cases, MessageComposer composer, List<Channel> channels,
       DeliveryLog log, MeterRegistry metrics, NotificationRetry retry, ChannelSenders senders) {
@@ -96,6 +108,12 @@ public class DeliverNotificationDelegate implements JavaDelegate {
     sendings.sort(Comparator.comparing(sending -> MailChannel.NAME.equals(sending.channel().name())));
     List<CompletableFuture<String>> sent = sendings.stream()
         .map(sending -> senders.send(sending.channel().name(), () -> deliver(sending))).toList();
+    awaitChatPosts(sendings, sent);
+    if (sent.stream().anyMatch(sending -> !sending.isDone())) {
+      // what is left only waits for a peer: the jobs queued behind this one on its thread (a new
+      // swarm's owner task) go to a free thread instead of waiting for the mails
+      NewInstanceJobsAtOnce.letWaitingJobsGo();
+    }
     Map<Sending, RuntimeException> failures = new LinkedHashMap<>();
     for (int i = 0; i < sendings.size(); i++) {
       try {
@@ -115,6 +133,20 @@ public class DeliverNotificationDelegate implements JavaDelegate {
     });
     if (!failures.isEmpty()) {
       throw new DeliveryFailed(failures);
+    }
+  }
+
+  /** Waits for the chat posts, for at most {@link #CHAT_PATIENCE}; whether they failed is seen later. */
+  private static void awaitChatPosts(List<Sending> sendings, List<CompletableFuture<String>> sent) {
+    CompletableFuture<?>[] chats = IntStream.range(0, sendings.size())
+        .filter(i -> !MailChannel.NAME.equals(sendings.get(i).channel().name()))
+        .mapToObj(sent::get).toArray(CompletableFuture[]::new);
+    try {
+      CompletableFuture.allOf(chats).get(CHAT_PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException | TimeoutException notYet) {
+      // a failure is reported with the others; a slow chat tool is waited for after the hand-over
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

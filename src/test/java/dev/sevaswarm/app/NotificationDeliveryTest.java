@@ -173,6 +173,26 @@ class NotificationDeliveryTest extends AppTestSupport {
   }
 
   @Test
+  void aSlowPeer_doesNotHoldBackTheCasesOwnerTask() {
+    String marker = "Slow peer " + UUID.randomUUID();
+    int slackTakes = 800;
+    StubMapping slow = WEBHOOKS.stubFor(post(urlPathEqualTo("/slack/hook-secret")).atPriority(1)
+        .withRequestBody(containing(marker)).willReturn(ok("1").withFixedDelay(slackTakes)));
+    try {
+      String caseId = openSevA(marker);
+
+      java.util.Date taskMade = awaitTask(caseId, Playbook.Task.TAKE_OWNERSHIP).getCreateTime();
+      java.util.Date slackAsked = await().until(() -> webhookCalls("slack", marker), calls -> !calls.isEmpty())
+          .get(0).getLoggedDate();
+      assertThat(taskMade).as("the owner task was made while the broadcast still waited for Slack's answer")
+          .isBefore(new java.util.Date(slackAsked.getTime() + slackTakes));
+      await().until(() -> threadLines(caseId, "INTAKE_BROADCAST sent to TEAM by slack") == 1);
+    } finally {
+      WEBHOOKS.removeStub(slow);
+    }
+  }
+
+  @Test
   void aWebhookFailingOnce_isRetriedAndDeliveredOnce() {
     String marker = "Flaky " + UUID.randomUUID();
     String scenario = "flaky-" + marker;

@@ -53,6 +53,61 @@ class NewInstanceJobsAtOnceTest {
     }
   }
 
+  /** Starts two instances at once: one whose job waits for a peer, and one like a swarm's owner task. */
+  public static class StartsDeliveryAndSwarm implements JavaDelegate {
+    @Override
+    public void execute(DelegateExecution execution) {
+      RAN_ON.put("step", Thread.currentThread().getName());
+      execution.getProcessEngineServices().getRuntimeService().startProcessInstanceByKey("waiting-delivery");
+      execution.getProcessEngineServices().getRuntimeService().startProcessInstanceByKey("owner-task");
+    }
+  }
+
+  /** Lets the jobs behind it go, then waits as for a slow mail server: until the owner task is made, or a while. */
+  public static class WaitsForItsMails implements JavaDelegate {
+    @Override
+    public void execute(DelegateExecution execution) throws InterruptedException {
+      RAN_ON.put("delivery", Thread.currentThread().getName());
+      NewInstanceJobsAtOnce.letWaitingJobsGo();
+      if (OWNER_TASK_MADE.await(MAILS_TAKE.toMillis(), TimeUnit.MILLISECONDS)) {
+        RAN_ON.put("owner task made while the delivery waited", "yes");
+      }
+    }
+  }
+
+  public static class MakesOwnerTask implements JavaDelegate {
+    @Override
+    public void execute(DelegateExecution execution) {
+      RAN_ON.put("owner task", Thread.currentThread().getName());
+      OWNER_TASK_MADE.countDown();
+    }
+  }
+
+  /** One of two branches of one instance: records when it ran, and lets the jobs behind it go. */
+  public static class Branch implements JavaDelegate {
+    @Override
+    public void execute(DelegateExecution execution) throws InterruptedException {
+      String branch = execution.getCurrentActivityId();
+      RAN_ON.put(branch, Thread.currentThread().getName());
+      RAN_ON.put(branch + " started", String.valueOf(System.nanoTime()));
+      NewInstanceJobsAtOnce.letWaitingJobsGo();
+      Thread.sleep(200); // stands for a slow peer; what matters is whether the other branch runs meanwhile
+      RAN_ON.put(branch + " ended", String.valueOf(System.nanoTime()));
+    }
+  }
+
+  public static class StartsTwoBranches implements JavaDelegate {
+    @Override
+    public void execute(DelegateExecution execution) {
+      execution.getProcessEngineServices().getRuntimeService().startProcessInstanceByKey("two-branches");
+    }
+  }
+
+  static CountDownLatch OWNER_TASK_MADE = new CountDownLatch(1);
+
+  /** How long the waiting delivery's mails take at most. */
+  static final Duration MAILS_TAKE = Duration.ofSeconds(2);
+
   /** Threads to run jobs on, and nobody who acquires them. */
   static class NoAcquisition extends ThreadPoolJobExecutor {
     NoAcquisition(ThreadPoolExecutor threads) {
@@ -78,6 +133,7 @@ class NewInstanceJobsAtOnceTest {
   @BeforeEach
   void engine() {
     RAN_ON.clear();
+    OWNER_TASK_MADE = new CountDownLatch(1);
     start(threads);
   }
 
@@ -94,6 +150,16 @@ class NewInstanceJobsAtOnceTest {
     engine.getRepositoryService().createDeployment()
         .addModelInstance("step.bpmn", asyncStep("step", StartsDelivery.class))
         .addModelInstance("delivery.bpmn", asyncStep("delivery", Delivers.class))
+        .addModelInstance("intake-step.bpmn", asyncStep("intake-step", StartsDeliveryAndSwarm.class))
+        .addModelInstance("waiting-delivery.bpmn", asyncStep("waiting-delivery", WaitsForItsMails.class))
+        .addModelInstance("owner-task.bpmn", asyncStep("owner-task", MakesOwnerTask.class))
+        .addModelInstance("branches-step.bpmn", asyncStep("branches-step", StartsTwoBranches.class))
+        .addModelInstance("two-branches.bpmn", Bpmn.createExecutableProcess("two-branches").camundaHistoryTimeToLive(1)
+            .startEvent().parallelGateway("fork")
+            .serviceTask("left").camundaAsyncBefore().camundaClass(Branch.class.getName()).endEvent()
+            .moveToNode("fork")
+            .serviceTask("right").camundaAsyncBefore().camundaClass(Branch.class.getName()).endEvent()
+            .done())
         .deploy();
   }
 
@@ -153,6 +219,42 @@ class NewInstanceJobsAtOnceTest {
 
     assertThat(((JobEntity) jobOf("delivery")).getLockOwner()).isNull();
     assertThat(RAN_ON).isEmpty();
+  }
+
+  @Test
+  void aJobThatOnlyWaitsForItsMails_letsTheOwnerTaskQueuedBehindItBeMadeOnAFreeThreadMeanwhile() {
+    engine.getRuntimeService().startProcessInstanceByKey("intake-step");
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> engine.getManagementService().createJobQuery().count() == 0);
+    assertThat(RAN_ON.get("delivery")).as("the delivery ran right after the step, on its thread").isEqualTo(RAN_ON.get("step"));
+    assertThat(RAN_ON.get("owner task")).isNotNull().isNotEqualTo(RAN_ON.get("delivery"));
+    assertThat(RAN_ON).containsEntry("owner task made while the delivery waited", "yes");
+  }
+
+  @Test
+  void withNoOtherThreadFree_theOwnerTaskWaitsForTheDeliveryOnItsThread() {
+    start(new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(4)));
+
+    engine.getRuntimeService().startProcessInstanceByKey("intake-step");
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> engine.getManagementService().createJobQuery().count() == 0);
+    assertThat(RAN_ON.get("owner task")).isEqualTo(RAN_ON.get("delivery"));
+    assertThat(RAN_ON).doesNotContainKey("owner task made while the delivery waited");
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().completed().count()).isEqualTo(3);
+  }
+
+  @Test
+  void jobsOfTheRunningJobsOwnInstance_stayQueuedBehindIt_andRunOneAfterTheOther() {
+    engine.getRuntimeService().startProcessInstanceByKey("branches-step");
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> engine.getManagementService().createJobQuery().count() == 0);
+    assertThat(RAN_ON.get("left")).isNotNull().isEqualTo(RAN_ON.get("right"));
+    long leftStarted = Long.parseLong(RAN_ON.get("left started"));
+    long rightStarted = Long.parseLong(RAN_ON.get("right started"));
+    String first = leftStarted < rightStarted ? "left" : "right";
+    String second = first.equals("left") ? "right" : "left";
+    assertThat(Long.parseLong(RAN_ON.get(second + " started")))
+        .as("never side by side").isGreaterThan(Long.parseLong(RAN_ON.get(first + " ended")));
   }
 
   private static void awaitQuietly(CountDownLatch latch) {
