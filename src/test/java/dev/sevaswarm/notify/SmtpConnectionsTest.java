@@ -2,14 +2,19 @@ package dev.sevaswarm.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,10 +70,22 @@ class SmtpConnectionsTest {
 
   @Test
   void aServerThatDoesNotAnswer_isLeftAloneForThePause_thenOneMailAsksIt_andMailGoesAgainOnceItAnswers() throws Exception {
-    sender.getJavaMailProperties().setProperty("mail.smtp.timeout", "500");
-    sender.getJavaMailProperties().setProperty("mail.smtp.connectiontimeout", "500");
+    sender.getJavaMailProperties().setProperty("mail.smtp.timeout", "1000");
+    sender.getJavaMailProperties().setProperty("mail.smtp.connectiontimeout", "1000");
     int answering = sender.getPort();
-    try (ServerSocket silent = new ServerSocket(0)) { // takes the connection, never greets
+    try (ServerSocket silent = new ServerSocket(0)) { // takes connections, never greets
+      List<Socket> taken = new CopyOnWriteArrayList<>();
+      Thread taking = new Thread(() -> {
+        try {
+          while (true) {
+            taken.add(silent.accept());
+          }
+        } catch (IOException closed) {
+          // the test is over
+        }
+      });
+      taking.setDaemon(true);
+      taking.start();
       sender.setPort(silent.getLocalPort());
       Duration pause = Duration.ofSeconds(1);
       SmtpConnections connections = new SmtpConnections(sender, metrics, Duration.ofMinutes(1), pause);
@@ -82,7 +99,7 @@ class SmtpConnectionsTest {
 
       Thread.sleep(pause.toMillis() + 100);
       CompletableFuture<Void> asking = CompletableFuture.runAsync(() -> connections.send(mailQuietly("asks the server")));
-      Thread.sleep(200); // the asking mail now waits for the greeting (500 ms)
+      await().atMost(Duration.ofSeconds(5)).until(() -> taken.size() == 2); // the asking mail waits for the greeting
       assertThatThrownBy(() -> connections.send(mail("while another asks")))
           .as("only one mail asks after a pause").hasMessageContaining("it is not asked again before");
       assertThatThrownBy(asking::join).hasMessageContaining("did not answer in time (Exception reading response)");
@@ -93,6 +110,9 @@ class SmtpConnectionsTest {
       connections.send(mail("goes as usual"));
       assertThat(smtp.getReceivedMessages()).hasSize(2);
       connections.closeAll();
+      for (Socket socket : taken) {
+        socket.close();
+      }
     }
   }
 
