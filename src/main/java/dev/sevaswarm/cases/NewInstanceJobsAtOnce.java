@@ -94,9 +94,7 @@ public class NewInstanceJobsAtOnce extends AbstractProcessEnginePlugin {
     }
     List<String> going = new ArrayList<>(waiting);
     waiting.clear();
-    try {
-      threads.execute(executor.getExecuteJobsRunnable(going, configuration.getProcessEngine()));
-    } catch (RejectedExecutionException full) {
+    if (!Manager.handedOver(going, configuration)) {
       waiting.addAll(0, going);
     }
   }
@@ -138,6 +136,17 @@ public class NewInstanceJobsAtOnce extends AbstractProcessEnginePlugin {
       return null;
     }
 
+    /** Runs the jobs on the job executor's threads, one after the other; false if the threads refused them. */
+    private static boolean handedOver(List<String> jobIds, ProcessEngineConfigurationImpl configuration) {
+      JobExecutor executor = configuration.getJobExecutor();
+      try {
+        threadsOf(executor).execute(executor.getExecuteJobsRunnable(jobIds, configuration.getProcessEngine()));
+        return true;
+      } catch (RejectedExecutionException full) {
+        return false;
+      }
+    }
+
     private static boolean hasFreeThread(ThreadPoolExecutor threads) {
       return threads != null && threads.getQueue().isEmpty() && threads.getActiveCount() < threads.getMaximumPoolSize();
     }
@@ -150,12 +159,9 @@ public class NewInstanceJobsAtOnce extends AbstractProcessEnginePlugin {
 
       @Override
       public void execute(CommandContext committed) {
-        JobExecutor executor = configuration.getJobExecutor();
-        try {
-          threadsOf(executor).execute(executor.getExecuteJobsRunnable(List.of(jobId), configuration.getProcessEngine()));
-        } catch (RejectedExecutionException full) {
+        if (!handedOver(List.of(jobId), configuration)) {
           configuration.getCommandExecutorTxRequiresNew().execute(new UnlockJobCmd(jobId));
-          executor.jobWasAdded();
+          configuration.getJobExecutor().jobWasAdded();
         }
       }
     }

@@ -72,6 +72,10 @@ public class DeliverNotificationDelegate implements JavaDelegate {
   /** One event for one audience on one channel, composed and ready to send. */
   private record Sending(Published published, Target target, Channel channel, Delivery delivery) {
 
+    boolean isMail() {
+      return MailChannel.NAME.equals(channel.name());
+    }
+
     @Override
     public String toString() {
       return channel.name() + " to " + target.audience() + " (" + published.event() + ")";
@@ -105,7 +109,7 @@ public class DeliverNotificationDelegate implements JavaDelegate {
     }
     // chat posts first: one request each, they leave before the mails (each built on its thread,
     // then an SMTP conversation) take the cores; on two, what is started first runs first
-    sendings.sort(Comparator.comparing(sending -> MailChannel.NAME.equals(sending.channel().name())));
+    sendings.sort(Comparator.comparing(Sending::isMail));
     List<CompletableFuture<String>> sent = sendings.stream()
         .map(sending -> senders.send(sending.channel().name(), () -> deliver(sending))).toList();
     awaitChatPosts(sendings, sent);
@@ -139,7 +143,7 @@ public class DeliverNotificationDelegate implements JavaDelegate {
   /** Waits for the chat posts, for at most {@link #CHAT_PATIENCE}; whether they failed is seen later. */
   private static void awaitChatPosts(List<Sending> sendings, List<CompletableFuture<String>> sent) {
     CompletableFuture<?>[] chats = IntStream.range(0, sendings.size())
-        .filter(i -> !MailChannel.NAME.equals(sendings.get(i).channel().name()))
+        .filter(i -> !sendings.get(i).isMail())
         .mapToObj(sent::get).toArray(CompletableFuture[]::new);
     try {
       CompletableFuture.allOf(chats).get(CHAT_PATIENCE.toMillis(), TimeUnit.MILLISECONDS);

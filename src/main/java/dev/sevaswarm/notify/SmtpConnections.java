@@ -91,15 +91,15 @@ public class SmtpConnections {
       Address[] recipients = message.getAllRecipients();
       transport.sendMessage(message, recipients == null ? new Address[0] : recipients);
       kept.set(new Kept(transport, Instant.now()));
-      answered(asks);
+      answered();
     } catch (MessagingException e) {
       forget(transport);
       if (timedOut(e)) {
         pauseAfter(server);
-        throw new MailSendException("Could not send the mail: the mail server " + server.getHost() + ":"
-            + server.getPort() + " did not answer in time (" + e.getMessage() + ")", e);
+        throw new MailSendException("Could not send the mail: the mail server " + address(server)
+            + " did not answer in time (" + e.getMessage() + ")", e);
       }
-      answered(asks);
+      answered();
       throw new MailSendException("Could not send the mail: " + e.getMessage(), e);
     } catch (RuntimeException e) {
       forget(transport);
@@ -120,16 +120,15 @@ public class SmtpConnections {
       return false;
     }
     if (Instant.now().isBefore(until) || !asking.compareAndSet(false, true)) {
-      throw new MailSendException("The mail server " + server.getHost() + ":" + server.getPort()
+      throw new MailSendException("The mail server " + address(server)
           + " did not answer in time; it is not asked again before " + until.truncatedTo(ChronoUnit.SECONDS));
     }
     return true;
   }
 
   /** The server answered (the mail went, or was refused): mails go to it again. */
-  private void answered(boolean asked) {
-    if (asked || pausedUntil.get() != null) {
-      pausedUntil.set(null);
+  private void answered() {
+    if (pausedUntil.getAndSet(null) != null) {
       asking.set(false);
     }
   }
@@ -138,13 +137,17 @@ public class SmtpConnections {
     Instant until = Instant.now().plus(pause);
     pausedUntil.set(until);
     asking.set(false);
-    LOG.warn("The mail server {}:{} did not answer in time; no mail is sent to it before {}", server.getHost(),
-        server.getPort(), until.truncatedTo(ChronoUnit.SECONDS));
+    LOG.warn("The mail server {} did not answer in time; no mail is sent to it before {}", address(server),
+        until.truncatedTo(ChronoUnit.SECONDS));
+  }
+
+  private static String address(JavaMailSenderImpl server) {
+    return server.getHost() + ":" + server.getPort();
   }
 
   /** Whether the server did not answer in time (as opposed to answering with an error, or refusing). */
   private static boolean timedOut(Throwable failure) {
-    for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
       if (cause instanceof SocketTimeoutException) {
         return true;
       }
