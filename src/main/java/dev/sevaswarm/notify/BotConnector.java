@@ -28,7 +28,11 @@ public class BotConnector {
   /** A call the Bot Framework refused or did not answer. */
   public static class TeamsRefused extends RuntimeException {
     TeamsRefused(String message) {
-      super(message);
+      this(message, null);
+    }
+
+    TeamsRefused(String message, Throwable cause) {
+      super(message, cause);
     }
   }
 
@@ -178,7 +182,7 @@ public class BotConnector {
     try {
       return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     } catch (IOException e) {
-      throw new TeamsRefused("Teams " + what + " did not answer: " + e.getMessage());
+      throw new TeamsRefused("Teams " + what + " did not answer: " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new TeamsRefused("Interrupted while calling Teams " + what);

@@ -27,6 +27,11 @@ public class SlackWebApi {
     SlackRefused(String method, String error) {
       super("Slack " + method + " answered " + error);
     }
+
+    /** Slack could not be reached, or did not answer in time. */
+    SlackRefused(String method, java.io.IOException failure) {
+      super("Slack " + method + " did not answer: " + failure.getMessage(), failure);
+    }
   }
 
   private final SwarmProperties properties;
@@ -39,6 +44,11 @@ public class SlackWebApi {
     config.setPrettyResponseLoggingEnabled(false);
     // the SDK's call statistics would ask Slack who we are (auth.test) on the side: not needed
     config.getMethodsConfig().setStatsEnabled(false);
+    // as long as a webhook may take: the client's own default is 10 s to connect and 10 s per read,
+    // without a limit on the whole call
+    SwarmProperties.DeliverySettings delivery = properties.delivery();
+    config.setHttpClientReadTimeoutMillis((int) delivery.readTimeout().toMillis());
+    config.setHttpClientCallTimeoutMillis((int) delivery.connectTimeout().plus(delivery.readTimeout()).toMillis());
     this.slack = Slack.getInstance(config);
   }
 
@@ -98,7 +108,7 @@ public class SlackWebApi {
         throw new SlackRefused("response_url", "HTTP " + response.getCode());
       }
     } catch (IOException e) {
-      throw new SlackRefused("response_url", e.getMessage());
+      throw new SlackRefused("response_url", e);
     }
   }
 
@@ -120,7 +130,7 @@ public class SlackWebApi {
             : "HTTP " + e.getResponse().code();
         throw new SlackRefused(method, error + (retryAfter == null ? "" : " (retry after " + retryAfter + " s)"));
       } catch (IOException e) {
-        throw new SlackRefused(method, "no answer: " + e.getMessage());
+        throw new SlackRefused(method, e);
       }
       if (!response.isOk()) {
         throw new SlackRefused(method, response.getError());

@@ -40,7 +40,7 @@ public record SwarmProperties(
     broadcast = broadcast == null ? new Broadcast(null, null, null) : broadcast;
     sales = sales == null ? new Sales(null) : sales;
     mail = mail == null ? new Mail(null, false, 2525) : mail;
-    delivery = delivery == null ? new DeliverySettings(null, null, null, null) : delivery;
+    delivery = delivery == null ? new DeliverySettings(null, null, null, null, null) : delivery;
     slack = slack == null ? new Slack(null, null, null, null) : slack;
     customer = customer == null ? new Customer(null, null) : customer;
     teams = teams == null ? new Teams(null, null, null, null, null, null, null) : teams;
@@ -189,14 +189,20 @@ public record SwarmProperties(
    * @param retryCycle how a failed delivery is retried before it becomes an incident
    * @param connectTimeout how long a webhook may take to accept the connection
    * @param readTimeout how long a webhook may take to answer
+   * @param pauseAfterTimeout how long a channel's peer that did not answer in time is left alone:
+   *     shorter than the retry cycle's interval, or the retries fall within it
    * @param routes which audiences hear about an event, where the defaults do not fit
    */
   public record DeliverySettings(String retryCycle, Duration connectTimeout, Duration readTimeout,
-      Map<NotificationEvent, List<Audience>> routes) {
+      Duration pauseAfterTimeout, Map<NotificationEvent, List<Audience>> routes) {
     public DeliverySettings {
       retryCycle = blank(retryCycle) ? "R3/PT1M" : retryCycle;
       connectTimeout = connectTimeout == null ? Duration.ofSeconds(3) : connectTimeout;
       readTimeout = readTimeout == null ? Duration.ofSeconds(10) : readTimeout;
+      pauseAfterTimeout = pauseAfterTimeout == null ? Duration.ofSeconds(30) : pauseAfterTimeout;
+      if (pauseAfterTimeout.isNegative()) {
+        throw new IllegalArgumentException("swarm.delivery.pause-after-timeout must not be negative: " + pauseAfterTimeout);
+      }
       routes = routes == null || routes.isEmpty() ? new EnumMap<>(NotificationEvent.class) : new EnumMap<>(routes);
     }
   }

@@ -36,6 +36,8 @@ import org.springframework.test.context.DynamicPropertySource;
     // failures are retried quickly, and a webhook that hangs for more than a second has failed
     "swarm.delivery.retry-cycle=R3/PT1S",
     "swarm.delivery.read-timeout=1s",
+    // and is asked again by the next attempt (PeerPauseTest shows the pause itself)
+    "swarm.delivery.pause-after-timeout=500ms",
     "camunda.bpm.job-execution.wait-time-in-millis=200",
     "camunda.bpm.job-execution.max-wait=1000",
     // who is on shift must not depend on the hour the suite runs: each test makes the profiles it needs

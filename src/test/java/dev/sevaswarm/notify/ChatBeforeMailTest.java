@@ -10,6 +10,7 @@ import dev.sevaswarm.cases.CaseRepository;
 import dev.sevaswarm.cases.Playbook.Var;
 import dev.sevaswarm.cases.SupportCase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -35,7 +36,7 @@ class ChatBeforeMailTest {
   @Test
   void theTeamsCardAndTheSlackMessageAreStartedBeforeTheMails() {
     List<String> started = new ArrayList<>();
-    ChannelSenders inOrder = new ChannelSenders(1) {
+    ChannelSenders inOrder = new ChannelSenders(1, Duration.ZERO) {
       @Override
       public <T> CompletableFuture<T> send(String channel, Supplier<T> sending) {
         started.add(channel);

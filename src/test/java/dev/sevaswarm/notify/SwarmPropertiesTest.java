@@ -35,6 +35,14 @@ class SwarmPropertiesTest {
   }
 
   @Test
+  void aPeerThatDidNotAnswerIsLeftAloneForHalfAMinute_unlessTheOperatorSaysOtherwise() {
+    assertThat(bind(Map.of()).delivery().pauseAfterTimeout()).hasSeconds(30);
+    assertThat(bind(Map.of("swarm.delivery.pause-after-timeout", "5s")).delivery().pauseAfterTimeout()).hasSeconds(5);
+    assertThatThrownBy(() -> bind(Map.of("swarm.delivery.pause-after-timeout", "-5s")))
+        .hasRootCauseMessage("swarm.delivery.pause-after-timeout must not be negative: PT-5S");
+  }
+
+  @Test
   void whoHearsWhatIsConfiguration() {
     SwarmProperties properties = bind(Map.of("swarm.delivery.routes.FINDING", "TEAM,DUTY_MANAGERS",
         "swarm.delivery.routes.CUSTOMER_UPDATE", "CUSTOMER,SALES"));
