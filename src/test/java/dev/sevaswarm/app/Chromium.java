@@ -116,14 +116,22 @@ final class Chromium implements AutoCloseable {
 
   /**
    * Fills the login form and submits it; a person whose login did not go through (a slow first
-   * answer of the webapps, or Camunda's login delay) reloads and tries again, as people do.
+   * answer of the webapps, or Camunda's login delay), or whose first page kept spinning (a browser
+   * started for the first time on the machine), reloads and tries again, as people do.
    */
   private void logIn(String user, String app) {
     for (int attempt = 1; ; attempt++) {
       driver.manage().deleteAllCookies();
       driver.get(baseUrl + app);
-      WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(
-          By.cssSelector("input[ng-model=username]")));
+      WebElement name;
+      try {
+        name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]")));
+      } catch (org.openqa.selenium.TimeoutException stillSpinning) {
+        if (attempt == 3) {
+          throw stillSpinning;
+        }
+        continue;
+      }
       name.clear();
       name.sendKeys(user);
       driver.findElement(By.cssSelector("input[ng-model=password]")).sendKeys("demo");
