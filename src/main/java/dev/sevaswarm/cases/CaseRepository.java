@@ -33,6 +33,23 @@ public class CaseRepository {
     return CASE_ID_PREFIX + caseNumbers.nextLongValue();
   }
 
+  /** The number of a case id (1001 of SW-1001). */
+  public static long number(String caseId) {
+    return Long.parseLong(caseId.substring(CASE_ID_PREFIX.length()));
+  }
+
+  /**
+   * Makes the next case number higher than this one, on the embedded H2: its sequence may have lost
+   * numbers drawn just before a crash, which cases opened again from the intake journal now carry.
+   */
+  public void numbersAfter(long highest) {
+    Long next = jdbc.queryForObject("select base_value from information_schema.sequences"
+        + " where sequence_schema = current_schema and sequence_name = 'CASE_NUMBER_SEQ'", Long.class);
+    if (next != null && next <= highest) {
+      jdbc.execute("alter sequence case_number_seq restart with " + (highest + 1));
+    }
+  }
+
   public void insert(SupportCase c) {
     jdbc.update("""
         insert into support_case (case_id, external_id, customer, contact_name, contact_email, severity,

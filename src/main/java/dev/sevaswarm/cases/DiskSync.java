@@ -7,9 +7,9 @@ import org.springframework.stereotype.Component;
 /**
  * Makes a commit that was promised to someone durable before the promise goes out. The embedded
  * H2 database writes committed data to disk up to half a second later (forcing every commit to disk
- * made its file grow sevenfold); a case answered 201, or a delivery marked as sent, must survive a
- * crash in that half second, so those two moments force a synced checkpoint. PostgreSQL is durable
- * at commit already.
+ * made its file grow sevenfold); a delivery marked as sent must survive a crash in that half second,
+ * so it forces a synced checkpoint. (A case answered 201 is kept by the intake journal instead, which
+ * uses this every few seconds.) PostgreSQL is durable at commit already.
  *
  * <p>Concurrent callers share checkpoints (a group commit): a checkpoint that starts after a caller's
  * commit covers that caller, so whoever arrives while one is running waits for the next one, which

@@ -19,6 +19,9 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.Spin;
 import org.camunda.spin.plugin.variable.SpinValues;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpStatus;
@@ -30,10 +33,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Opens cases from the API, once per external id: the intake record (with its unique external id)
  * and the process start commit together, so a repeated or concurrent request finds the first case
  * and starts nothing. The request's transaction ends at the playbook's save point after "Record
- * case"; deciding response times, the swarm and its announcements follow as jobs.
+ * case"; deciding response times, the swarm and its announcements follow as jobs. On the embedded
+ * H2 an answered case is kept by the {@link IntakeJournal} until the database has it on disk.
  */
 @Service
-public class CaseIntake {
+public class CaseIntake implements SmartInitializingSingleton {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CaseIntake.class);
 
   /** The outcome: the case, and whether this request created it. */
   public record Opened(SupportCase supportCase, boolean created) {}
@@ -44,10 +50,13 @@ public class CaseIntake {
   private final ResponseTimesTable responseTimes;
   private final TransactionTemplate transaction;
   private final DiskSync disk;
+  private final IntakeJournal journal;
 
   public CaseIntake(CaseRepository cases, RuntimeService runtime, IdentityService identity,
-      ResponseTimesTable responseTimes, PlatformTransactionManager transactions, DiskSync disk) {
+      ResponseTimesTable responseTimes, PlatformTransactionManager transactions, DiskSync disk,
+      IntakeJournal journal) {
     this.disk = disk;
+    this.journal = journal;
     this.cases = cases;
     this.runtime = runtime;
     this.identity = identity;
@@ -69,7 +78,12 @@ public class CaseIntake {
     for (int attempt = 1; ; attempt++) {
       try {
         SupportCase opened = transaction.execute(status -> start(request, promise, caller));
-        disk.committedDataToDisk();
+        if (journal.on()) {
+          journal.answered(new IntakeJournal.Line(opened.caseId(), opened.createdAt(), caller.userId(),
+              caller.groups(), promise.playbook().getId(), request));
+        } else {
+          disk.committedDataToDisk();
+        }
         return new Opened(opened, true);
       } catch (DataIntegrityViolationException | TransientDataAccessException concurrent) {
         // another request with the same external id got there first (or is still writing it:
@@ -91,15 +105,47 @@ public class CaseIntake {
    */
   SupportCase rehearse(CaseRequest example, String caseId) {
     Promise promise = Caller.asSystem(identity, () -> responseTimes.promise(example.severity(), example.plan()));
-    return start(example, promise, Caller.current(identity), caseId);
+    return start(example, promise, Caller.current(identity), caseId, CaseClock.now());
+  }
+
+  /**
+   * Opens again, as they were answered, the cases of the intake journal that the database lost when
+   * the application stopped (killed, or the machine lost power) within half a second of their answer:
+   * same case number, arrival time, caller and playbook. Then the journal begins afresh.
+   */
+  @Override
+  public void afterSingletonsInstantiated() {
+    if (!journal.on()) {
+      return;
+    }
+    long highest = 0;
+    for (IntakeJournal.Line line : journal.left()) {
+      highest = Math.max(highest, CaseRepository.number(line.caseId()));
+      if (cases.find(line.caseId()).isPresent()) {
+        continue;
+      }
+      identity.setAuthentication(line.userId(), line.groups());
+      try {
+        Promise promise = Caller.asSystem(identity, () -> responseTimes.promiseOf(line.playbook(),
+            line.request().severity(), line.request().plan()));
+        transaction.execute(status -> start(line.request(), promise, new Caller(line.userId(), line.groups()),
+            line.caseId(), line.received()));
+      } finally {
+        identity.clearAuthentication();
+      }
+      LOG.warn("Case {} ({}) was answered before the application stopped and lost by the database: opened again"
+          + " from the intake journal", line.caseId(), line.request().externalId());
+    }
+    cases.numbersAfter(highest);
+    journal.begin();
   }
 
   private SupportCase start(CaseRequest request, Promise promise, Caller caller) {
-    return start(request, promise, caller, cases.nextCaseId());
+    return start(request, promise, caller, cases.nextCaseId(), CaseClock.now());
   }
 
-  private SupportCase start(CaseRequest request, Promise promise, Caller caller, String caseId) {
-    OffsetDateTime received = CaseClock.now();
+  private SupportCase start(CaseRequest request, Promise promise, Caller caller, String caseId,
+      OffsetDateTime received) {
     // the clock runs from the request's arrival, so the answer can promise the first-response time;
     // the playbook's "Start first-response clock" step, which runs after the answer, computes the same
     SlaClock clock = SlaClock.start(received, promise.times());

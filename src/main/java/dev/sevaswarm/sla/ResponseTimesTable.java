@@ -51,6 +51,12 @@ public class ResponseTimesTable {
   /** A playbook (a support-request definition) and what its response-times table promises. */
   public record Promise(ProcessDefinition playbook, ResponseTimes times) {}
 
+  /** The given playbook (a support-request definition) and what its table promises. */
+  public Promise promiseOf(String playbookDefinitionId, Severity severity, SupportPlan plan) {
+    ProcessDefinition playbook = repository.getProcessDefinition(playbookDefinitionId);
+    return new Promise(playbook, lookUpIn(playbook, severity, plan));
+  }
+
   /** What the table promises to a running case, whose playbook is the given support-request definition. */
   public ResponseTimes lookUp(String playbookDefinitionId, Severity severity, SupportPlan plan) {
     return lookUpIn(repository.getProcessDefinition(playbookDefinitionId), severity, plan);
