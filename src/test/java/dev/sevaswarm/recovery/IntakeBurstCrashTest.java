@@ -1,12 +1,14 @@
 package dev.sevaswarm.recovery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -124,6 +126,11 @@ class IntakeBurstCrashTest {
           """.formatted(UUID.randomUUID()));
       assertThat(next.statusCode()).isEqualTo(201);
       assertThat(json.readTree(next.body()).get("caseId").asText()).isEqualTo("SW-1501");
+      // the new case's line went to the next file, which is sealed within the interval (an unwritten
+      // file stays): the database has the case on disk, and the file goes
+      Path written = journal.resolveSibling("sev-a-swarm.intake-journal.8");
+      await().atMost(Duration.ofSeconds(15)).until(() -> !Files.exists(written));
+      assertThat(journal.resolveSibling("sev-a-swarm.intake-journal.9")).as("lines go to the next file").exists();
       app.kill();
     }
   }
