@@ -5,7 +5,6 @@ import static dev.sevaswarm.cases.Playbook.Var;
 import dev.sevaswarm.cases.ApiException;
 import dev.sevaswarm.cases.CaseClock;
 import dev.sevaswarm.cases.CaseRepository;
-import dev.sevaswarm.cases.DiskSync;
 import dev.sevaswarm.cases.SupportCase;
 import dev.sevaswarm.identity.Caller;
 import dev.sevaswarm.sla.ResponseTimesTable;
@@ -49,13 +48,10 @@ public class CaseIntake implements SmartInitializingSingleton {
   private final IdentityService identity;
   private final ResponseTimesTable responseTimes;
   private final TransactionTemplate transaction;
-  private final DiskSync disk;
   private final IntakeJournal journal;
 
   public CaseIntake(CaseRepository cases, RuntimeService runtime, IdentityService identity,
-      ResponseTimesTable responseTimes, PlatformTransactionManager transactions, DiskSync disk,
-      IntakeJournal journal) {
-    this.disk = disk;
+      ResponseTimesTable responseTimes, PlatformTransactionManager transactions, IntakeJournal journal) {
     this.journal = journal;
     this.cases = cases;
     this.runtime = runtime;
@@ -78,12 +74,8 @@ public class CaseIntake implements SmartInitializingSingleton {
     for (int attempt = 1; ; attempt++) {
       try {
         SupportCase opened = transaction.execute(status -> start(request, promise, caller));
-        if (journal.on()) {
-          journal.answered(new IntakeJournal.Line(opened.caseId(), opened.createdAt(), caller.userId(),
-              caller.groups(), promise.playbook().getId(), request));
-        } else {
-          disk.committedDataToDisk();
-        }
+        journal.answered(new IntakeJournal.Line(opened.caseId(), opened.createdAt(), caller,
+            promise.playbook().getId(), request));
         return new Opened(opened, true);
       } catch (DataIntegrityViolationException | TransientDataAccessException concurrent) {
         // another request with the same external id got there first (or is still writing it:
@@ -128,8 +120,7 @@ public class CaseIntake implements SmartInitializingSingleton {
       try {
         Promise promise = Caller.asSystem(identity, () -> responseTimes.promiseOf(line.playbook(),
             line.request().severity(), line.request().plan()));
-        transaction.execute(status -> start(line.request(), promise, new Caller(line.userId(), line.groups()),
-            line.caseId(), line.received()));
+        transaction.execute(status -> start(line.request(), promise, line.caller(), line.caseId(), line.received()));
       } finally {
         identity.clearAuthentication();
       }

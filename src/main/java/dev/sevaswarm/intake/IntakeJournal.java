@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.sevaswarm.cases.DatabaseProduct;
 import dev.sevaswarm.cases.DiskSync;
+import dev.sevaswarm.identity.Caller;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -54,7 +55,17 @@ public class IntakeJournal {
 
   /** One answered case, as it was opened. */
   public record Line(String caseId, OffsetDateTime received, String userId, List<String> groups, String playbook,
-      CaseRequest request) {}
+      CaseRequest request) {
+
+    Line(String caseId, OffsetDateTime received, Caller caller, String playbook, CaseRequest request) {
+      this(caseId, received, caller.userId(), caller.groups(), playbook, request);
+    }
+
+    /** Who opened the case. */
+    Caller caller() {
+      return new Caller(userId, groups);
+    }
+  }
 
   private final ObjectMapper json = JsonMapper.builder().findAndAddModules()
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -76,12 +87,19 @@ public class IntakeJournal {
   }
 
   /** Whether answered cases are journaled (the embedded H2 file database). */
-  public boolean on() {
+  boolean on() {
     return base != null;
   }
 
-  /** Call after the case's commit, before its answer: the line is on disk when this returns. */
+  /**
+   * Call after the case's commit, before its answer: the case is kept when this returns, by its line
+   * on disk, or (without a journal) by the database's own checkpoint.
+   */
   void answered(Line line) {
+    if (!on()) {
+      disk.committedDataToDisk();
+      return;
+    }
     byte[] bytes;
     try {
       bytes = (json.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8);
@@ -89,10 +107,6 @@ public class IntakeJournal {
       throw new UncheckedIOException("Cannot write case " + line.caseId() + " to the intake journal", e);
     }
     synchronized (lock) {
-      if (current == null) { // not begun (start-up is not over): the database itself goes to disk
-        disk.committedDataToDisk();
-        return;
-      }
       try {
         ByteBuffer buffer = ByteBuffer.wrap(bytes);
         while (buffer.hasRemaining()) {
@@ -132,18 +146,18 @@ public class IntakeJournal {
   /**
    * Begins the journal: the files left by the last run, whose cases the database now has, are
    * made durable there and deleted; then lines go to a new file, sealed every {@link #SEAL_EVERY}.
+   * Only when the journal is {@link #on()}.
    */
   void begin() {
-    if (!on()) {
-      return;
-    }
     List<Path> left = files();
     number = left.isEmpty() ? 1 : number(left.get(left.size() - 1)) + 1;
     synchronized (lock) {
       current = open(number);
     }
-    disk.committedDataToDisk();
-    left.forEach(IntakeJournal::delete);
+    if (!left.isEmpty()) {
+      disk.committedDataToDisk();
+      left.forEach(IntakeJournal::delete);
+    }
     sealing = Executors.newSingleThreadScheduledExecutor(runnable -> {
       Thread thread = new Thread(runnable, "intake-journal");
       thread.setDaemon(true);

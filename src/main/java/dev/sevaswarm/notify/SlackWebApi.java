@@ -29,7 +29,7 @@ public class SlackWebApi {
     }
 
     /** Slack could not be reached, or did not answer in time. */
-    SlackRefused(String method, java.io.IOException failure) {
+    SlackRefused(String method, IOException failure) {
       super("Slack " + method + " did not answer: " + failure.getMessage(), failure);
     }
   }

@@ -59,7 +59,7 @@ public class ResponseTimesTable {
 
   /** What the table promises to a running case, whose playbook is the given support-request definition. */
   public ResponseTimes lookUp(String playbookDefinitionId, Severity severity, SupportPlan plan) {
-    return lookUpIn(repository.getProcessDefinition(playbookDefinitionId), severity, plan);
+    return promiseOf(playbookDefinitionId, severity, plan).times();
   }
 
   private ResponseTimes lookUpIn(ProcessDefinition playbook, Severity severity, SupportPlan plan) {
