@@ -66,17 +66,14 @@ class PeerPauseTest {
     int answering = mailServer.getPort();
     mailServer.setPort(silent.port());
     SmtpConnections connections = new SmtpConnections(mailServer, new SimpleMeterRegistry());
-    Supplier<CompletableFuture<Void>> aMail = () -> senders.send(MailChannel.NAME, () -> {
-      connections.send(mail());
-      return null;
-    });
+    Supplier<CompletableFuture<Object>> aMail = mails(connections);
 
     assertThatThrownBy(aMail.get()::join)
         .hasMessageContaining("the mail server 127.0.0.1:" + silent.port() + " did not answer in time");
     assertFailsAtOnce(aMail, "mail is not asked again before");
 
     Thread.sleep(PAUSE.toMillis() + 100);
-    CompletableFuture<Void> asking = aMail.get();
+    CompletableFuture<Object> asking = aMail.get();
     await().atMost(Duration.ofSeconds(5)).until(() -> silent.taken() == 2); // the asking mail waits for the greeting
     assertThatThrownBy(aMail.get()::join).as("only one mail asks after a pause")
         .hasMessageContaining("mail is not asked again before");
@@ -92,21 +89,13 @@ class PeerPauseTest {
 
   @Test
   void aTeamsWebhookThatDoesNotAnswer_isLeftAlone_whileMailGoesOnAsUsual() {
-    WebhookClient webhook = new WebhookClient(timingOut(null));
-    String url = "http://127.0.0.1:" + silent.port() + "/webhookb2/secret";
-    Supplier<CompletableFuture<Object>> aCard = () -> senders.send("teams", () -> {
-      webhook.post(url, "{}");
-      return null;
-    });
+    Supplier<CompletableFuture<Object>> aCard = teamsCards();
 
     assertThatThrownBy(aCard.get()::join).hasMessageContaining("Webhook 127.0.0.1 did not answer within");
     assertFailsAtOnce(aCard, "teams is not asked again before");
 
     SmtpConnections connections = new SmtpConnections(mailServer, new SimpleMeterRegistry());
-    senders.send(MailChannel.NAME, () -> {
-      connections.send(mail());
-      return null;
-    }).join();
+    mails(connections).get().join();
     assertThat(smtp.getReceivedMessages()).hasSize(1);
     connections.closeAll();
   }
@@ -138,12 +127,7 @@ class PeerPauseTest {
 
   @Test
   void aPeerThatRefusesAfterThePause_hasAnswered_andIsAskedAgainAtOnce() throws Exception {
-    WebhookClient webhook = new WebhookClient(timingOut(null));
-    String url = "http://127.0.0.1:" + silent.port() + "/webhookb2/secret";
-    Supplier<CompletableFuture<Object>> aCard = () -> senders.send("teams", () -> {
-      webhook.post(url, "{}");
-      return null;
-    });
+    Supplier<CompletableFuture<Object>> aCard = teamsCards();
     assertThatThrownBy(aCard.get()::join).hasMessageContaining("did not answer within");
     assertFailsAtOnce(aCard, "teams is not asked again before");
 
@@ -151,6 +135,24 @@ class PeerPauseTest {
     Thread.sleep(PAUSE.toMillis() + 100);
     assertThatThrownBy(aCard.get()::join).hasMessageContaining("cannot be reached");
     assertThatThrownBy(aCard.get()::join).as("asked again, not left alone").hasMessageContaining("cannot be reached");
+  }
+
+  /** Cards to a Teams webhook at the silent server, each sent as a delivery sends it. */
+  private Supplier<CompletableFuture<Object>> teamsCards() {
+    WebhookClient webhook = new WebhookClient(timingOut(null));
+    String url = "http://127.0.0.1:" + silent.port() + "/webhookb2/secret";
+    return () -> senders.send("teams", () -> {
+      webhook.post(url, "{}");
+      return null;
+    });
+  }
+
+  /** Mails over these connections, each sent as a delivery sends it. */
+  private Supplier<CompletableFuture<Object>> mails(SmtpConnections connections) {
+    return () -> senders.send(MailChannel.NAME, () -> {
+      connections.send(mail());
+      return null;
+    });
   }
 
   /** The send fails without asking the peer, and at once, not after the timeout. */

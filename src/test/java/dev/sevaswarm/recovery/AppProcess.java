@@ -38,6 +38,21 @@ public final class AppProcess implements AutoCloseable {
     this.log = log.toAbsolutePath();
   }
 
+  /**
+   * An application for a crash test: a data folder of its own (a fresh H2 file) and its output in
+   * {@code target/crash-test/<name>.log}, emptied first.
+   */
+  public static AppProcess fresh(String name) throws IOException {
+    Path log = Path.of("target", "crash-test", name + ".log");
+    Files.deleteIfExists(log);
+    return new AppProcess(Files.createTempDirectory("sev-a-swarm-" + name), log);
+  }
+
+  /** Where the application keeps its H2 file (and the intake journal beside it). */
+  public Path dataDir() {
+    return dataDir.resolve("data");
+  }
+
   static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();

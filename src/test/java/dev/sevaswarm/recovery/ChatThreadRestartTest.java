@@ -17,8 +17,6 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dev.sevaswarm.cases.Playbook.Var;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -48,13 +46,11 @@ class ChatThreadRestartTest {
         "{\"id\": \"" + TEAMS_THREAD + "\", \"activityId\": \"1764370000424\"}")));
     teams.stubFor(post(urlPathMatching("/teams/v3/conversations/.+/activities")).willReturn(okJson("{\"id\": \"2\"}")));
     teams.stubFor(put(urlPathMatching("/teams/v3/conversations/.+/activities/.+")).willReturn(okJson("{\"id\": \"1\"}")));
-    Path dir = Files.createTempDirectory("sev-a-swarm-chat");
-    Path log = Path.of("target", "crash-test", "chat-restart.log");
     String[] slackApp = {"swarm.slack.bot-token=xoxb-test", "swarm.slack.channel=C0SWARM",
         "swarm.slack.signing-secret=restart-secret", "swarm.slack.api-url=" + slack.baseUrl() + "/api/",
         "swarm.teams.app-id=restart-bot", "swarm.teams.app-password=secret", "swarm.teams.channel-id=19:c@thread.tacv2",
         "swarm.teams.service-url=" + teams.baseUrl() + "/teams/", "swarm.teams.token-url=" + teams.baseUrl() + "/token"};
-    try (AppProcess app = new AppProcess(dir, log)) {
+    try (AppProcess app = AppProcess.fresh("chat-restart")) {
       app.start(slackApp);
       String caseId = json.readTree(app.post("intake", "/api/cases", """
           {"externalId": "RESTART-%s", "customer": "Contoso", "contactName": "Kenji", "contactEmail": "k@contoso.example",

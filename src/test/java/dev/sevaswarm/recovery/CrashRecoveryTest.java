@@ -6,8 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,10 +44,7 @@ class CrashRecoveryTest {
 
   @Test
   void answeredCasesCarryOnAfterAKill_andEveryNoticeIsDeliveredOnce() throws Exception {
-    Path dir = Files.createTempDirectory("sev-a-swarm-crash");
-    Path log = Path.of("target", "crash-test", "app.log");
-    Files.deleteIfExists(log);
-    try (AppProcess app = new AppProcess(dir, log)) {
+    try (AppProcess app = AppProcess.fresh("crash")) {
       // the job executor is off: the notifications of these cases wait in the database
       app.start("camunda.bpm.job-execution.enabled=false");
       List<String> caseIds = new ArrayList<>();

@@ -31,10 +31,7 @@ class IntakeBurstCrashTest {
 
   @Test
   void everyCaseAnswered201BeforeTheKill_survivesIt() throws Exception {
-    Path dir = Files.createTempDirectory("sev-a-swarm-burst");
-    Path log = Path.of("target", "crash-test", "burst.log");
-    Files.deleteIfExists(log);
-    try (AppProcess app = new AppProcess(dir, log)) {
+    try (AppProcess app = AppProcess.fresh("burst")) {
       app.start();
       Map<String, String> answered = new ConcurrentHashMap<>(); // externalId -> caseId
       CountDownLatch tenAnswered = new CountDownLatch(10);
@@ -88,16 +85,13 @@ class IntakeBurstCrashTest {
    */
   @Test
   void aCaseTheDatabaseLost_isOpenedAgainFromTheIntakeJournal_andNewCasesAreNumberedAfterIt() throws Exception {
-    Path dir = Files.createTempDirectory("sev-a-swarm-journal");
-    Path log = Path.of("target", "crash-test", "journal.log");
-    Files.deleteIfExists(log);
-    try (AppProcess app = new AppProcess(dir, log)) {
+    try (AppProcess app = AppProcess.fresh("journal")) {
       app.start();
       String playbook = json.readTree(app.get("admin", "/engine-rest/process-definition/key/support-request").body())
           .get("id").asText();
       app.kill();
       String externalId = "LOST-" + UUID.randomUUID();
-      Path journal = dir.resolve("data").resolve("sev-a-swarm.intake-journal.7");
+      Path journal = app.dataDir().resolve("sev-a-swarm.intake-journal.7");
       Files.writeString(journal, """
           {"caseId": "SW-1500", "received": "2026-12-06T09:58:07.125+09:00", "userId": "intake",
            "groups": ["support-intake"], "playbook": "%s",
